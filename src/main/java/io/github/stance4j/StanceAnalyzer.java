@@ -1,0 +1,298 @@
+package io.github.stance4j;
+
+import io.github.stance4j.gazetteer.Gazetteer;
+import io.github.stance4j.gazetteer.MentionResolver;
+import io.github.stance4j.gazetteer.MentionResolver.Mention;
+import io.github.stance4j.model.ModelBundle;
+import io.github.stance4j.model.StanceModel;
+import io.github.stance4j.result.BlocSummary;
+import io.github.stance4j.result.DocumentResult;
+import io.github.stance4j.result.Prediction;
+import io.github.stance4j.result.SentenceResult;
+import io.github.stance4j.result.Sentiment;
+import io.github.stance4j.result.Stance;
+import io.github.stance4j.result.TargetMention;
+import io.github.stance4j.text.SentenceSplitter;
+import io.github.stance4j.text.SentenceSplitter.Span;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Reads news text and reports, sentence by sentence, its sentiment and its stance toward each bloc
+ * it names or refers to, plus a per-document summary per bloc.
+ *
+ * <pre>{@code
+ * try (StanceAnalyzer analyzer = StanceAnalyzer.create()) {
+ *     DocumentResult r = analyzer.analyze("Lavrov warned that NATO's expansion threatens Asia.");
+ *     System.out.println(r.blocs().get("NATO").stance().label()); // CAUTIONARY
+ * }
+ * }</pre>
+ *
+ * <p>The default model is embedded in the jar: nothing is downloaded and no path is needed. The
+ * PyTorch native library is loaded from the jar as well (DJL's offline mode is switched on).
+ *
+ * <p><b>Thread safety:</b> an analyzer is immutable after creation and safe to share between
+ * threads; calls run concurrently, each in its own native memory scope that is freed before the
+ * call returns. Create one per application and close it once, after the last call: calling
+ * {@link #close()} while other threads are still analyzing is not allowed.
+ *
+ * <p><b>Owns:</b> the model weights in native memory, released by {@link #close()}.
+ */
+public final class StanceAnalyzer implements AutoCloseable {
+    static {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+    }
+
+    private final StanceModel model;
+    private final Gazetteer gazetteer;
+    private final MentionResolver resolver;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private StanceAnalyzer(StanceModel model, Gazetteer gazetteer) {
+        this.model = model;
+        this.gazetteer = gazetteer;
+        this.resolver = new MentionResolver(gazetteer);
+    }
+
+    /**
+     * An analyzer with the embedded model and the default gazetteer.
+     *
+     * @throws IllegalStateException if the embedded model cannot be loaded (a damaged jar)
+     */
+    public static StanceAnalyzer create() {
+        try {
+            return builder().build();
+        } catch (ModelLoadException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** A builder for a custom model directory or gazetteer. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The gazetteer in use. */
+    public Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
+    /** The model's manifest values that users may want to log: version, base model, dev scores. */
+    public Map<String, Object> modelInfo() {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("version", model.config().version());
+        info.put("baseModel", model.config().baseModel());
+        info.put("trainingDataSha256", model.config().trainingDataSha256());
+        info.put("dev", model.config().dev());
+        return java.util.Collections.unmodifiableMap(info);
+    }
+
+    /**
+     * Analyzes one document.
+     *
+     * @throws IllegalArgumentException if text is null
+     * @throws IllegalStateException if the analyzer is closed
+     */
+    public DocumentResult analyze(String text) {
+        return analyzeAll(List.of(checkText(text))).get(0);
+    }
+
+    /**
+     * Analyzes many documents; sentences of all of them are batched together, which is faster
+     * than one call per document. Results are in input order.
+     *
+     * @throws IllegalArgumentException if the list or any text is null
+     */
+    public List<DocumentResult> analyzeAll(List<String> texts) {
+        if (texts == null) {
+            throw new IllegalArgumentException("texts must not be null");
+        }
+        checkOpen();
+        List<List<Span>> spans = new ArrayList<>();
+        List<List<List<Mention>>> mentions = new ArrayList<>();
+        List<StanceModel.Input> inputs = new ArrayList<>();
+        for (String text : texts) {
+            checkText(text);
+            List<Span> s = SentenceSplitter.split(text);
+            List<List<Mention>> m = resolver.resolve(text, s);
+            spans.add(s);
+            mentions.add(m);
+            for (int i = 0; i < s.size(); i++) {
+                List<int[]> local = new ArrayList<>();
+                for (Mention mention : m.get(i)) {
+                    local.add(new int[] {mention.start() - s.get(i).start(), mention.end() - s.get(i).start()});
+                }
+                inputs.add(new StanceModel.Input(text.substring(s.get(i).start(), s.get(i).end()), local));
+            }
+        }
+        List<StanceModel.Output> outputs = model.predict(inputs);
+        List<DocumentResult> results = new ArrayList<>();
+        int k = 0;
+        for (int d = 0; d < texts.size(); d++) {
+            String text = texts.get(d);
+            List<SentenceResult> sentences = new ArrayList<>();
+            for (int i = 0; i < spans.get(d).size(); i++, k++) {
+                Span span = spans.get(d).get(i);
+                StanceModel.Output out = outputs.get(k);
+                List<TargetMention> targets = new ArrayList<>();
+                List<Mention> ms = mentions.get(d).get(i);
+                for (int j = 0; j < ms.size(); j++) {
+                    Mention m = ms.get(j);
+                    targets.add(new TargetMention(m.target(), text.substring(m.start(), m.end()), m.start(), m.end(), m.implicit(),
+                            Prediction.of(Stance.class, out.stance()[j])));
+                }
+                sentences.add(new SentenceResult(i, span.start(), span.end(), text.substring(span.start(), span.end()),
+                        Prediction.of(Sentiment.class, out.sentiment()), targets));
+            }
+            results.add(new DocumentResult(sentences, summarize(sentences)));
+        }
+        return results;
+    }
+
+    /**
+     * The stance of one sentence toward one target, for labelled items: {@code mention} is the
+     * words in the sentence that refer to the target (null to find the target by the gazetteer,
+     * or to read the whole sentence if it is not named there).
+     */
+    public Prediction<Stance> stance(String sentence, String target, String mention) {
+        return stances(List.of(new StanceQuery(sentence, target, mention))).get(0);
+    }
+
+    /** One labelled stance question: a sentence, a target, and optionally the mention's words. */
+    public record StanceQuery(String sentence, String target, String mention) {}
+
+    /** Batched {@link #stance(String, String, String)}; results in input order. */
+    public List<Prediction<Stance>> stances(List<StanceQuery> queries) {
+        checkOpen();
+        List<StanceModel.Input> inputs = new ArrayList<>();
+        for (StanceQuery q : queries) {
+            checkText(q.sentence());
+            inputs.add(new StanceModel.Input(q.sentence(), List.of(gazetteer.locate(q.sentence(), q.target(), q.mention()))));
+        }
+        List<Prediction<Stance>> out = new ArrayList<>();
+        for (StanceModel.Output o : model.predict(inputs)) {
+            out.add(Prediction.of(Stance.class, o.stance()[0]));
+        }
+        return out;
+    }
+
+    /** The sentiment of each sentence, in input order. */
+    public List<Prediction<Sentiment>> sentiments(List<String> sentences) {
+        checkOpen();
+        List<StanceModel.Input> inputs = new ArrayList<>();
+        for (String s : sentences) {
+            inputs.add(new StanceModel.Input(checkText(s), List.of()));
+        }
+        List<Prediction<Sentiment>> out = new ArrayList<>();
+        for (StanceModel.Output o : model.predict(inputs)) {
+            out.add(Prediction.of(Sentiment.class, o.sentiment()));
+        }
+        return out;
+    }
+
+    /**
+     * Per bloc, the weighted mean of its mentions' stance probabilities: explicit mentions weigh
+     * 1 and implicit ones 0.5, times the mention's confidence (its top probability).
+     */
+    static Map<String, BlocSummary> summarize(List<SentenceResult> sentences) {
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        for (SentenceResult s : sentences) {
+            for (TargetMention t : s.targets()) {
+                double[] sum = sums.computeIfAbsent(t.target(), k -> new double[4]);
+                int[] count = counts.computeIfAbsent(t.target(), k -> new int[2]);
+                double confidence = t.stance().probability(t.stance().label());
+                double w = (t.implicit() ? 0.5 : 1.0) * confidence;
+                Stance[] labels = Stance.values();
+                for (int i = 0; i < labels.length; i++) {
+                    sum[i] += w * t.stance().probability(labels[i]);
+                }
+                sum[3] += w;
+                count[0]++;
+                if (!t.implicit()) {
+                    count[1]++;
+                }
+            }
+        }
+        Map<String, BlocSummary> out = new LinkedHashMap<>();
+        for (Map.Entry<String, double[]> e : sums.entrySet()) {
+            double[] sum = e.getValue();
+            float[] p = new float[3];
+            for (int i = 0; i < 3; i++) {
+                p[i] = (float) (sum[i] / sum[3]);
+            }
+            int[] c = counts.get(e.getKey());
+            out.put(e.getKey(), new BlocSummary(e.getKey(), Prediction.of(Stance.class, p), c[0], c[1]));
+        }
+        return out;
+    }
+
+    private static String checkText(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("text must not be null");
+        }
+        return text;
+    }
+
+    private void checkOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("analyzer is closed");
+        }
+    }
+
+    /** Releases the model's native memory. Safe to call twice; throws nothing checked. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            model.close();
+        }
+    }
+
+    /**
+     * Options for an analyzer: a model directory instead of the embedded model, a custom
+     * gazetteer. Not thread-safe; {@link #build()} may be called more than once.
+     */
+    public static final class Builder {
+        private Path modelDirectory;
+        private Gazetteer gazetteer = Gazetteer.defaults();
+
+        private Builder() {}
+
+        /**
+         * Loads the model from a directory holding model.json, weights.bin and vocab.txt (as
+         * {@code train} writes it) instead of the embedded one.
+         */
+        public Builder modelDirectory(Path dir) {
+            if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("model directory does not exist: " + dir);
+            }
+            this.modelDirectory = dir;
+            return this;
+        }
+
+        /** The targets to look for (see {@link Gazetteer#builder()}). */
+        public Builder gazetteer(Gazetteer gazetteer) {
+            if (gazetteer == null) {
+                throw new IllegalArgumentException("gazetteer must not be null");
+            }
+            this.gazetteer = gazetteer;
+            return this;
+        }
+
+        /**
+         * Loads the model into native memory.
+         *
+         * @throws ModelLoadException naming the file that is missing or damaged
+         */
+        public StanceAnalyzer build() throws ModelLoadException {
+            ModelBundle bundle = modelDirectory == null ? ModelBundle.embedded() : ModelBundle.fromDirectory(modelDirectory);
+            return new StanceAnalyzer(new StanceModel(bundle), gazetteer);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.stance4j.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.stance4j.StanceAnalyzer;
+import io.github.stance4j.eval.Corpus;
+import io.github.stance4j.eval.Evaluator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code evaluate}: scores labelled items and prints accuracy, macro-F1, per-class figures and confusion matrices. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Score labelled stance and sentiment items (ANNOTATION.md format) and print the figures.")
+final class EvaluateCommand implements Callable<Integer> {
+    @Option(names = "--stance", paramLabel = "FILE", description = "Stance items (.jsonl, or a folder of stance*.jsonl).")
+    Path stance;
+
+    @Option(names = "--sentiment", paramLabel = "FILE", description = "Sentiment items (.jsonl, or a folder of sentiment*.jsonl).")
+    Path sentiment;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Option(names = "--errors", description = "Also list the misclassified items with their probabilities.")
+    boolean errors;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "Model directory instead of the embedded model.")
+    Path model;
+
+    @Override
+    public Integer call() throws IOException {
+        if (stance == null && sentiment == null) {
+            throw new CliException("give --stance FILE, --sentiment FILE or both", 2);
+        }
+        List<Corpus.StanceItem> st;
+        List<Corpus.SentimentItem> se;
+        try {
+            st = stance == null ? List.of() : Corpus.stance(stance);
+            se = sentiment == null ? List.of() : Corpus.sentiment(sentiment);
+        } catch (IOException e) {
+            throw new CliException(e.getMessage(), 2);
+        }
+        Evaluator.Report report;
+        try (StanceAnalyzer analyzer = Analyzers.open(model)) {
+            report = Evaluator.evaluate(analyzer, st, se);
+        }
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>(report.toMap());
+            out.put("counts", Map.of("stance", st.size(), "stance_explicit", st.stream().filter(i -> !i.implicit()).count(),
+                    "stance_implicit", st.stream().filter(Corpus.StanceItem::implicit).count(), "sentiment", se.size()));
+            if (errors) {
+                out.put("errors", report.errors());
+            }
+            System.out.println(ScoreCommand.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+            return 0;
+        }
+        if (report.stance() != null) {
+            System.out.print(report.stance().toText("stance (all)"));
+            System.out.print(report.stanceExplicit().toText("stance (explicit)"));
+            System.out.print(report.stanceImplicit().toText("stance (implicit)"));
+        }
+        if (report.sentiment() != null) {
+            System.out.print(report.sentiment().toText("sentiment"));
+        }
+        if (errors) {
+            System.out.println("errors:");
+            for (Evaluator.Error e : report.errors()) {
+                System.out.printf("  %s %s gold=%s predicted=%s %s%s: %s%n", e.kind(), e.id(), e.gold(), e.predicted(), e.scores(),
+                        e.target() == null ? "" : " target=" + e.target(), e.text());
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.stance4j.cli;
+
+import io.github.stance4j.ModelLoadException;
+import io.github.stance4j.train.Trainer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code train}: fine-tunes the model from the imported base encoder, seeded and reproducible. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Fine-tune all-MiniLM-L6-v2 on training-data/ and write a model bundle; prints progress and dev scores per epoch.")
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--train", defaultValue = "training-data/train", description = "Training folder (default: ${DEFAULT-VALUE}).")
+    Path train;
+    @Option(names = "--dev", defaultValue = "training-data/dev", description = "Dev folder (default: ${DEFAULT-VALUE}).")
+    Path dev;
+    @Option(names = "--out", defaultValue = "target/train", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+    @Option(names = "--base", paramLabel = "FILE", description = "all-minilm-l6-v2.onnx or the langchain4j jar holding it (default: classpath, then ~/.m2).")
+    Path base;
+    @Option(names = "--epochs", defaultValue = "4") int epochs;
+    @Option(names = "--batch", defaultValue = "16") int batch;
+    @Option(names = "--lr", defaultValue = "5e-5") double lr;
+    @Option(names = "--head-lr", defaultValue = "1e-3") double headLr;
+    @Option(names = "--layers", defaultValue = "6", description = "Encoder layers to keep (1-6).") int layers;
+    @Option(names = "--freeze", defaultValue = "0", description = "Lower encoder layers to freeze, with the embeddings.") int freeze;
+    @Option(names = "--augment", description = "Also train on the augmentation file(s).") boolean augment;
+    @Option(names = "--limit", defaultValue = "0", description = "Train on at most this many sentences (0: all).") int limit;
+    @Option(names = "--max-length", defaultValue = "128") int maxLength;
+    @Option(names = "--seed", defaultValue = "42") long seed;
+    @Option(names = "--install", description = "Copy the result into models/ if it beats the shipped model on the dev set.")
+    boolean install;
+
+    @Override
+    public Integer call() throws IOException, ModelLoadException {
+        for (Path p : new Path[] {train, dev}) {
+            if (!Files.isDirectory(p)) {
+                throw new CliException("training data folder not found: " + p, 2);
+            }
+        }
+        Trainer.Options options;
+        try {
+            options = new Trainer.Options(train, dev, out, base, epochs, batch, lr, headLr, layers, freeze, augment, limit, maxLength, seed);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage(), 2);
+        }
+        Map<String, Double> scores = new Trainer(options, System.out).train();
+        if (install) {
+            Path shipped = Path.of("models", "model.json");
+            double old = Files.exists(shipped) ? score(ScoreCommand.JSON.readTree(shipped.toFile()).path("dev")) : -1;
+            double now = (scores.getOrDefault("stance.macro_f1", 0.0) + scores.getOrDefault("sentiment.macro_f1", 0.0)) / 2;
+            if (now > old) {
+                for (String f : new String[] {"model.json", "weights.bin", "vocab.txt"}) {
+                    Files.copy(out.resolve("best").resolve(f), Path.of("models", f), StandardCopyOption.REPLACE_EXISTING);
+                }
+                System.out.printf("installed into models/: dev score %.4f beats %.4f%n", now, old);
+            } else {
+                System.out.printf("not installed: dev score %.4f does not beat the shipped %.4f%n", now, old);
+            }
+        }
+        return 0;
+    }
+
+    private static double score(com.fasterxml.jackson.databind.JsonNode dev) {
+        return (dev.path("stance.macro_f1").asDouble(0) + dev.path("sentiment.macro_f1").asDouble(0)) / 2;
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.stance4j.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The manifest of a model bundle ({@code model.json}): what the weights are, how they were made,
+ * and how well they scored. Internal.
+ *
+ * @param format bundle format version; the loader refuses other versions
+ * @param version model version
+ * @param baseModel the pretrained encoder the model was fine-tuned from, with its licence
+ * @param stanceLabels stance labels in head order
+ * @param sentimentLabels sentiment labels in head order
+ * @param maxLength maximum tokens per sentence, special tokens included
+ * @param layers encoder layers
+ * @param hidden hidden size
+ * @param heads attention heads
+ * @param ffn feed-forward size
+ * @param vocabSize vocabulary size
+ * @param vocabSha256 hash of vocab.txt
+ * @param trainingDataSha256 hash of the training files, in name order
+ * @param seed training seed
+ * @param stanceTemperature temperature applied to stance logits (fitted on dev)
+ * @param sentimentTemperature temperature applied to sentiment logits (fitted on dev)
+ * @param dev dev-set scores printed by the trainer (keys as evaluate --json prints them)
+ * @param training training settings (epochs, learning rate, ...)
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ModelConfig(int format, String version, String baseModel, List<String> stanceLabels, List<String> sentimentLabels,
+                          int maxLength, int layers, int hidden, int heads, int ffn, int vocabSize, String vocabSha256,
+                          String trainingDataSha256, long seed, double stanceTemperature, double sentimentTemperature,
+                          Map<String, Double> dev, Map<String, Object> training) {
+    /** The bundle format this library reads and writes. */
+    public static final int FORMAT = 1;
+}

@@ -1,0 +1,144 @@
+package io.github.stance4j.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import io.github.stance4j.tokenize.Encoding;
+import io.github.stance4j.tokenize.WordPieceTokenizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The inference core: tokenizes sentences, maps mention character spans to tokens, groups
+ * sentences of similar length into batches (no padding beyond a batch's longest), runs one
+ * forward per sentence for its sentiment and all its mentions' stances, and returns calibrated
+ * probabilities. Internal.
+ *
+ * <p>Thread-safe: the weights are only read, and every call allocates its native arrays in its
+ * own sub-manager inside an {@link NDScope} that frees them before returning. Do not race
+ * {@link #close()} with calls.
+ */
+public final class StanceModel implements AutoCloseable {
+    /** Sentences per batch at most. */
+    public static final int BATCH = 32;
+    /** Tokens per batch at most (sentences times padded length). */
+    public static final int TOKEN_BUDGET = 32 * 64;
+
+    private final NDManager manager;
+    private final StanceNet net;
+    private final WordPieceTokenizer tokenizer;
+    private final ModelConfig config;
+
+    /** Loads the bundle's weights into native memory owned by this model. */
+    public StanceModel(ModelBundle bundle) {
+        ModelConfig c = bundle.config();
+        this.config = c;
+        this.tokenizer = bundle.tokenizer();
+        this.manager = NDManager.newBaseManager("PyTorch");
+        this.net = new StanceNet(c.vocabSize(), c.hidden(), c.heads(), c.ffn(), c.layers(), BaseModel.POSITIONS);
+        net.load(manager, bundle.weights(), c.seed());
+    }
+
+    /** A sentence and the character spans [start, end) of its mentions, relative to the sentence. */
+    public record Input(String text, List<int[]> mentionSpans) {}
+
+    /** Probabilities for one input: sentiment, and stance per mention in input order. */
+    public record Output(float[] sentiment, float[][] stance) {}
+
+    /** The manifest. */
+    public ModelConfig config() {
+        return config;
+    }
+
+    /** The tokenizer. */
+    public WordPieceTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /** Tokenizes a sentence and maps its mention spans to token ranges. */
+    public Batch.Item tokenize(Input in) {
+        Encoding e = tokenizer.encode(in.text(), config.maxLength());
+        List<int[]> spans = new ArrayList<>(in.mentionSpans().size());
+        for (int[] span : in.mentionSpans()) {
+            spans.add(tokenRange(e, span[0], span[1]));
+        }
+        return new Batch.Item(e.ids(), spans);
+    }
+
+    /** The tokens [first, last) that overlap characters [start, end), or [0, 0) if none do. */
+    public static int[] tokenRange(Encoding e, int start, int end) {
+        int first = -1;
+        int last = -1;
+        for (int t = 1; t < e.ids().length - 1; t++) { // skip [CLS] and [SEP]
+            if (e.starts()[t] < end && e.ends()[t] > start) {
+                if (first < 0) {
+                    first = t;
+                }
+                last = t + 1;
+            }
+        }
+        return first < 0 ? new int[] {0, 0} : new int[] {first, last};
+    }
+
+    /** Scores every input; the result is in input order. */
+    public List<Output> predict(List<Input> inputs) {
+        Batch.Item[] items = new Batch.Item[inputs.size()];
+        Integer[] order = new Integer[items.length];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = tokenize(inputs.get(i));
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingInt(i -> items[i].ids().length));
+        Output[] out = new Output[items.length];
+        int from = 0;
+        while (from < order.length) {
+            int to = from;
+            while (to < order.length && to - from < BATCH && (to - from + 1) * items[order[to]].ids().length <= TOKEN_BUDGET) {
+                to++;
+            }
+            to = Math.max(to, from + 1);
+            List<Batch.Item> chunk = new ArrayList<>();
+            for (int k = from; k < to; k++) {
+                chunk.add(items[order[k]]);
+            }
+            Output[] scored = forward(new Batch(chunk), chunk);
+            for (int k = from; k < to; k++) {
+                out[order[k]] = scored[k - from];
+            }
+            from = to;
+        }
+        return List.of(out);
+    }
+
+    private Output[] forward(Batch batch, List<Batch.Item> chunk) {
+        float[] sentiment;
+        float[] stance;
+        try (NDManager m = manager.newSubManager(); NDScope scope = new NDScope()) {
+            NDArray[] in = batch.arrays(m);
+            NDArray states = net.encode(in[0], in[1], 0f);
+            NDList logits = net.heads(states, in[2], in[3], in[4], 0f);
+            sentiment = logits.get(0).div((float) config.sentimentTemperature()).softmax(-1).toFloatArray();
+            stance = batch.mentions() == 0 ? new float[0]
+                    : logits.get(1).div((float) config.stanceTemperature()).softmax(-1).toFloatArray();
+        }
+        Output[] out = new Output[chunk.size()];
+        int row = 0;
+        for (int i = 0; i < out.length; i++) {
+            float[][] st = new float[chunk.get(i).mentionTokens().size()][];
+            for (int j = 0; j < st.length; j++, row++) {
+                st[j] = Arrays.copyOfRange(stance, row * StanceNet.CLASSES, (row + 1) * StanceNet.CLASSES);
+            }
+            out[i] = new Output(Arrays.copyOfRange(sentiment, i * StanceNet.CLASSES, (i + 1) * StanceNet.CLASSES), st);
+        }
+        return out;
+    }
+
+    /** Frees the native weights. Safe to call twice. */
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

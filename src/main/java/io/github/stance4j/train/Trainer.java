@@ -1,0 +1,431 @@
+package io.github.stance4j.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import io.github.stance4j.ModelLoadException;
+import io.github.stance4j.StanceAnalyzer;
+import io.github.stance4j.eval.Corpus;
+import io.github.stance4j.eval.Corpus.SentimentItem;
+import io.github.stance4j.eval.Corpus.StanceItem;
+import io.github.stance4j.eval.Evaluator;
+import io.github.stance4j.gazetteer.Gazetteer;
+import io.github.stance4j.model.BaseModel;
+import io.github.stance4j.model.Batch;
+import io.github.stance4j.model.ModelBundle;
+import io.github.stance4j.model.ModelConfig;
+import io.github.stance4j.model.StanceNet;
+import io.github.stance4j.model.Tensor;
+import io.github.stance4j.result.Prediction;
+import io.github.stance4j.result.Sentiment;
+import io.github.stance4j.result.Stance;
+import io.github.stance4j.tokenize.Encoding;
+import io.github.stance4j.tokenize.WordPieceTokenizer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Fine-tunes the network from the imported all-MiniLM-L6-v2 encoder on the training data, on the
+ * PyTorch engine (CPU), seeded. Each epoch it writes a checkpoint bundle, scores it on the dev set
+ * through the real analyzer (quantised weights and all) and keeps the best; at the end it fits
+ * the temperatures of both heads on dev and writes the final bundle with its manifest.
+ */
+public final class Trainer {
+    /** Training settings. */
+    public record Options(Path trainDir, Path devDir, Path outDir, Path base, int epochs, int batchSize, double learningRate,
+                          double headLearningRate, int layers, int frozenLayers, boolean augmentation, int limit, int maxLength,
+                          long seed) {
+        /** Checks the values, naming the bad one. */
+        public Options {
+            if (epochs < 1) {
+                throw new IllegalArgumentException("epochs must be >= 1: " + epochs);
+            }
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batch size must be >= 1: " + batchSize);
+            }
+            if (layers < 1 || layers > BaseModel.LAYERS) {
+                throw new IllegalArgumentException("layers must be in 1.." + BaseModel.LAYERS + ": " + layers);
+            }
+            if (frozenLayers < 0 || frozenLayers > layers) {
+                throw new IllegalArgumentException("frozen layers must be in 0..layers: " + frozenLayers);
+            }
+            if (maxLength < 8 || maxLength > BaseModel.POSITIONS) {
+                throw new IllegalArgumentException("max length must be in 8.." + BaseModel.POSITIONS + ": " + maxLength);
+            }
+        }
+
+        /** The settings the shipped model is trained with. */
+        public static Options defaults(Path trainDir, Path devDir, Path outDir) {
+            return new Options(trainDir, devDir, outDir, null, 4, 16, 5e-5, 1e-3, BaseModel.LAYERS, 0, false, 0, 128, 42);
+        }
+    }
+
+    /** A training sentence: its tokens, sentiment label (-1 if none) and mentions with stance labels. */
+    private record Example(int[] ids, int sentiment, List<int[]> spans, List<Integer> stances) {}
+
+    private final Options o;
+    private final PrintStream log;
+
+    /** A trainer that prints progress to {@code log}. */
+    public Trainer(Options options, PrintStream log) {
+        this.o = options;
+        this.log = log;
+    }
+
+    /** Trains and writes the best bundle to {@code outDir/best}; returns its dev scores. */
+    public Map<String, Double> train() throws IOException, ModelLoadException {
+        long t0 = System.nanoTime();
+        Engine.getInstance().setRandomSeed((int) o.seed());
+        byte[] vocab;
+        try (InputStream in = Trainer.class.getClassLoader().getResourceAsStream(ModelBundle.RESOURCE_DIR + "vocab.txt")) {
+            if (in == null) {
+                throw new IOException("vocab.txt is not on the classpath (" + ModelBundle.RESOURCE_DIR + ")");
+            }
+            vocab = in.readAllBytes();
+        }
+        WordPieceTokenizer tokenizer = WordPieceTokenizer.load(new ByteArrayInputStream(vocab));
+        Gazetteer gazetteer = Gazetteer.defaults();
+        List<StanceItem> stance = new ArrayList<>();
+        for (StanceItem it : Corpus.stance(o.trainDir())) {
+            stance.add(it);
+        }
+        List<Path> trainFiles = new ArrayList<>(Corpus.files(o.trainDir(), "stance"));
+        trainFiles.addAll(Corpus.files(o.trainDir(), "sentiment"));
+        if (!o.augmentation()) {
+            stance.removeIf(it -> it.id() != null && it.id().startsWith("aug"));
+            trainFiles.removeIf(p -> p.getFileName().toString().contains("augment"));
+        }
+        List<SentimentItem> sentiment = Corpus.sentiment(o.trainDir());
+        List<Example> examples = examples(stance, sentiment, tokenizer, gazetteer);
+        Random random = new Random(o.seed());
+        if (o.limit() > 0 && examples.size() > o.limit()) {
+            Collections.shuffle(examples, random);
+            examples = new ArrayList<>(examples.subList(0, o.limit()));
+        }
+        log.printf("training: %d sentences (%d stance items, %d sentiment items), %d layers, %d frozen, %d epochs, seed %d%n",
+                examples.size(), stance.size(), sentiment.size(), o.layers(), o.frozenLayers(), o.epochs(), o.seed());
+
+        Map<String, Tensor> base = BaseModel.weights(o.base());
+        base.keySet().removeIf(k -> k.startsWith("encoder.layer.") && Integer.parseInt(k.split("\\.")[2]) >= o.layers());
+        String dataHash = hash(trainFiles);
+        Map<String, Double> best = null;
+        double bestScore = -1;
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            StanceNet net = new StanceNet(BaseModel.VOCAB, BaseModel.HIDDEN, BaseModel.HEADS, BaseModel.FFN, o.layers(), BaseModel.POSITIONS);
+            net.load(manager, base, o.seed());
+            AdamW adam = new AdamW(net, o.frozenLayers());
+            int stepsPerEpoch = (examples.size() + o.batchSize() - 1) / o.batchSize();
+            int totalSteps = stepsPerEpoch * o.epochs();
+            int step = 0;
+            for (int epoch = 1; epoch <= o.epochs(); epoch++) {
+                List<List<Example>> batches = batches(examples, random);
+                double lossSum = 0;
+                int lossN = 0;
+                long te = System.nanoTime();
+                for (List<Example> batch : batches) {
+                    step++;
+                    double warm = Math.min(1.0, step / (0.1 * totalSteps));
+                    double decay = Math.max(0.0, (totalSteps - step) / (0.9 * totalSteps));
+                    double scale = Math.min(warm, decay);
+                    lossSum += step(manager, net, adam, batch, scale);
+                    lossN++;
+                    if (lossN % 50 == 0) {
+                        log.printf("  epoch %d step %d/%d loss %.4f (%.1f sentences/s)%n", epoch, lossN, batches.size(), lossSum / lossN,
+                                lossN * (double) o.batchSize() / ((System.nanoTime() - te) / 1e9));
+                    }
+                }
+                Path dir = o.outDir().resolve("epoch-" + epoch);
+                write(dir, net, vocab, dataHash, 1.0, 1.0, Map.of(), epoch);
+                Evaluator.Report report = evaluate(dir);
+                Map<String, Double> scores = report.headline();
+                double score = (scores.getOrDefault("stance.macro_f1", 0.0) + scores.getOrDefault("sentiment.macro_f1", 0.0)) / 2;
+                log.printf("epoch %d: train loss %.4f, dev %s (%.0f s)%n", epoch, lossSum / Math.max(1, lossN), scores,
+                        (System.nanoTime() - t0) / 1e9);
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = scores;
+                    write(o.outDir().resolve("best"), net, vocab, dataHash, 1.0, 1.0, scores, epoch);
+                }
+            }
+        }
+        best = calibrate(o.outDir().resolve("best"));
+        log.printf("best: %s, written to %s (%.0f s)%n", best, o.outDir().resolve("best"), (System.nanoTime() - t0) / 1e9);
+        return best;
+    }
+
+    private List<Example> examples(List<StanceItem> stance, List<SentimentItem> sentiment, WordPieceTokenizer tokenizer,
+                                   Gazetteer gazetteer) {
+        Map<String, int[]> sentimentOf = new LinkedHashMap<>();
+        Map<String, List<int[]>> spans = new LinkedHashMap<>();
+        Map<String, List<Integer>> labels = new LinkedHashMap<>();
+        for (SentimentItem it : sentiment) {
+            sentimentOf.put(it.text(), new int[] {it.sentiment().ordinal()});
+            spans.computeIfAbsent(it.text(), k -> new ArrayList<>());
+            labels.computeIfAbsent(it.text(), k -> new ArrayList<>());
+        }
+        for (StanceItem it : stance) {
+            int[] span = gazetteer.locate(it.text(), it.target(), it.mention());
+            List<int[]> s = spans.computeIfAbsent(it.text(), k -> new ArrayList<>());
+            List<Integer> l = labels.computeIfAbsent(it.text(), k -> new ArrayList<>());
+            boolean dup = false;
+            for (int[] x : s) {
+                dup |= x[0] == span[0] && x[1] == span[1];
+            }
+            if (!dup) {
+                s.add(span);
+                l.add(it.stance().ordinal());
+            }
+        }
+        List<Example> out = new ArrayList<>();
+        for (Map.Entry<String, List<int[]>> e : spans.entrySet()) {
+            Encoding enc = tokenizer.encode(e.getKey(), o.maxLength());
+            List<int[]> tokenSpans = new ArrayList<>();
+            for (int[] span : e.getValue()) {
+                tokenSpans.add(io.github.stance4j.model.StanceModel.tokenRange(enc, span[0], span[1]));
+            }
+            int[] s = sentimentOf.get(e.getKey());
+            out.add(new Example(enc.ids(), s == null ? -1 : s[0], tokenSpans, labels.get(e.getKey())));
+        }
+        return out;
+    }
+
+    /** Shuffled batches of sentences of similar length: shuffle, sort within chunks of 50 batches, shuffle the batches. */
+    private List<List<Example>> batches(List<Example> examples, Random random) {
+        List<Example> shuffled = new ArrayList<>(examples);
+        Collections.shuffle(shuffled, random);
+        List<List<Example>> out = new ArrayList<>();
+        int chunk = o.batchSize() * 50;
+        for (int from = 0; from < shuffled.size(); from += chunk) {
+            List<Example> part = new ArrayList<>(shuffled.subList(from, Math.min(shuffled.size(), from + chunk)));
+            part.sort(Comparator.comparingInt(e -> e.ids().length));
+            for (int i = 0; i < part.size(); i += o.batchSize()) {
+                out.add(part.subList(i, Math.min(part.size(), i + o.batchSize())));
+            }
+        }
+        Collections.shuffle(out, random);
+        return out;
+    }
+
+    private double step(NDManager manager, StanceNet net, AdamW adam, List<Example> batch, double lrScale) {
+        List<Batch.Item> items = new ArrayList<>();
+        List<Float> sentimentGold = new ArrayList<>();
+        List<Integer> stanceGold = new ArrayList<>();
+        for (Example e : batch) {
+            items.add(new Batch.Item(e.ids(), e.spans()));
+            stanceGold.addAll(e.stances());
+            sentimentGold.add((float) e.sentiment());
+        }
+        Batch b = new Batch(items);
+        try (NDManager m = manager.newSubManager(); NDScope scope = new NDScope()) {
+            NDArray[] in = b.arrays(m);
+            float lossValue;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray states = net.encode(in[0], in[1], 0.1f);
+                NDList logits = net.heads(states, in[2], in[3], in[4], 0.1f);
+                NDArray loss = crossEntropy(m, logits.get(0), toInt(sentimentGold));
+                if (!stanceGold.isEmpty()) {
+                    loss = loss.add(crossEntropy(m, logits.get(1), stanceGold.stream().mapToInt(Integer::intValue).toArray()));
+                }
+                gc.backward(loss);
+                lossValue = loss.getFloat();
+            }
+            adam.update(o.learningRate() * lrScale, o.headLearningRate() * lrScale);
+            return lossValue;
+        }
+    }
+
+    private static int[] toInt(List<Float> values) {
+        int[] out = new int[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i).intValue();
+        }
+        return out;
+    }
+
+    /** Mean negative log-likelihood over rows whose gold label is not -1. */
+    private static NDArray crossEntropy(NDManager m, NDArray logits, int[] gold) {
+        float[] oneHot = new float[gold.length * StanceNet.CLASSES];
+        int n = 0;
+        for (int i = 0; i < gold.length; i++) {
+            if (gold[i] >= 0) {
+                oneHot[i * StanceNet.CLASSES + gold[i]] = 1f;
+                n++;
+            }
+        }
+        NDArray target = m.create(oneHot, new Shape(gold.length, StanceNet.CLASSES));
+        return logits.logSoftmax(-1).mul(target).sum().neg().div(Math.max(1, n));
+    }
+
+    private void write(Path dir, StanceNet net, byte[] vocab, String dataHash, double stanceT, double sentimentT,
+                       Map<String, Double> dev, int epoch) throws IOException {
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("epochs", o.epochs());
+        training.put("bestEpoch", epoch);
+        training.put("batchSize", o.batchSize());
+        training.put("learningRate", o.learningRate());
+        training.put("headLearningRate", o.headLearningRate());
+        training.put("frozenLayers", o.frozenLayers());
+        training.put("augmentation", o.augmentation());
+        training.put("limit", o.limit());
+        training.put("design", "mention pooling: [mean(mention tokens); mean(sentence tokens)] -> MLP");
+        ModelConfig config = new ModelConfig(ModelConfig.FORMAT, "0.1.0",
+                "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), imported from " + BaseModel.ARTIFACT,
+                names(Stance.values()), names(Sentiment.values()), o.maxLength(), o.layers(), BaseModel.HIDDEN, BaseModel.HEADS,
+                BaseModel.FFN, BaseModel.VOCAB, ModelBundle.sha256(vocab), dataHash, o.seed(), stanceT, sentimentT, dev, training);
+        ModelBundle.write(dir, config, net.export(), vocab);
+    }
+
+    private Evaluator.Report evaluate(Path dir) throws IOException, ModelLoadException {
+        try (StanceAnalyzer analyzer = StanceAnalyzer.builder().modelDirectory(dir).build()) {
+            return Evaluator.evaluate(analyzer, Corpus.stance(o.devDir()), Corpus.sentiment(o.devDir()));
+        }
+    }
+
+    /** Fits each head's temperature on dev (grid search on log-likelihood) and rewrites the manifest. */
+    private Map<String, Double> calibrate(Path dir) throws IOException, ModelLoadException {
+        List<StanceItem> stance = Corpus.stance(o.devDir());
+        List<SentimentItem> sentiment = Corpus.sentiment(o.devDir());
+        double stanceT;
+        double sentimentT;
+        try (StanceAnalyzer analyzer = StanceAnalyzer.builder().modelDirectory(dir).build()) {
+            List<StanceAnalyzer.StanceQuery> q = new ArrayList<>();
+            for (StanceItem it : stance) {
+                q.add(new StanceAnalyzer.StanceQuery(it.text(), it.target(), it.mention()));
+            }
+            List<Prediction<Stance>> ps = analyzer.stances(q);
+            stanceT = fitTemperature(ps.stream().map(p -> logs(p.scores().values())).toList(),
+                    stance.stream().mapToInt(it -> it.stance().ordinal()).toArray());
+            List<Prediction<Sentiment>> pm = analyzer.sentiments(sentiment.stream().map(SentimentItem::text).toList());
+            sentimentT = fitTemperature(pm.stream().map(p -> logs(p.scores().values())).toList(),
+                    sentiment.stream().mapToInt(it -> it.sentiment().ordinal()).toArray());
+        }
+        ModelConfig c = ModelBundle.fromDirectory(dir).config();
+        ModelConfig tuned = new ModelConfig(c.format(), c.version(), c.baseModel(), c.stanceLabels(), c.sentimentLabels(), c.maxLength(),
+                c.layers(), c.hidden(), c.heads(), c.ffn(), c.vocabSize(), c.vocabSha256(), c.trainingDataSha256(), c.seed(),
+                stanceT, sentimentT, c.dev(), c.training());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+        json.writeValue(dir.resolve("model.json").toFile(), tuned);
+        Evaluator.Report report = evaluate(dir);
+        Map<String, Double> scores = new LinkedHashMap<>(report.headline());
+        scores.put("stance.ece", Math.round(report.stance().ece() * 10000) / 10000.0);
+        scores.put("sentiment.ece", Math.round(report.sentiment().ece() * 10000) / 10000.0);
+        json.writeValue(dir.resolve("model.json").toFile(), new ModelConfig(tuned.format(), tuned.version(), tuned.baseModel(),
+                tuned.stanceLabels(), tuned.sentimentLabels(), tuned.maxLength(), tuned.layers(), tuned.hidden(), tuned.heads(), tuned.ffn(),
+                tuned.vocabSize(), tuned.vocabSha256(), tuned.trainingDataSha256(), tuned.seed(), stanceT, sentimentT, scores, tuned.training()));
+        log.printf("temperatures: stance %.2f, sentiment %.2f%n", stanceT, sentimentT);
+        return scores;
+    }
+
+    private static double[] logs(java.util.Collection<Double> probabilities) {
+        return probabilities.stream().mapToDouble(p -> Math.log(Math.max(p, 1e-12))).toArray();
+    }
+
+    /** The temperature in 0.25..5 that maximises the likelihood of the gold labels. */
+    static double fitTemperature(List<double[]> logits, int[] gold) {
+        double bestT = 1;
+        double bestNll = Double.MAX_VALUE;
+        for (double t = 0.25; t <= 5.0001; t += 0.05) {
+            double nll = 0;
+            for (int i = 0; i < gold.length; i++) {
+                double[] z = logits.get(i);
+                double max = Double.NEGATIVE_INFINITY;
+                for (double v : z) {
+                    max = Math.max(max, v / t);
+                }
+                double sum = 0;
+                for (double v : z) {
+                    sum += Math.exp(v / t - max);
+                }
+                nll -= z[gold[i]] / t - max - Math.log(sum);
+            }
+            if (nll < bestNll) {
+                bestNll = nll;
+                bestT = t;
+            }
+        }
+        return Math.round(bestT * 100) / 100.0;
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        List<String> out = new ArrayList<>();
+        for (Enum<?> v : values) {
+            out.add(v.name());
+        }
+        return out;
+    }
+
+    private static String hash(List<Path> files) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        List<Path> sorted = new ArrayList<>(files);
+        sorted.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        for (Path p : sorted) {
+            all.write(Files.readAllBytes(p));
+        }
+        return ModelBundle.sha256(all.toByteArray());
+    }
+
+    /** AdamW with decoupled weight decay, updating the network's parameters in place. */
+    private static final class AdamW {
+        private final List<NDArray> weights = new ArrayList<>();
+        private final List<NDArray> means = new ArrayList<>();
+        private final List<NDArray> variances = new ArrayList<>();
+        private final List<Boolean> decay = new ArrayList<>();
+        private final List<Boolean> head = new ArrayList<>();
+        private int t;
+
+        AdamW(StanceNet net, int frozenLayers) {
+            for (String name : net.parameterNames()) {
+                boolean frozen = frozenLayers > 0 && (name.startsWith("embeddings.")
+                        || (name.startsWith("encoder.layer.") && Integer.parseInt(name.split("\\.")[2]) < frozenLayers));
+                if (frozen) {
+                    continue;
+                }
+                NDArray w = net.parameter(name).getArray();
+                w.setRequiresGradient(true);
+                weights.add(w);
+                means.add(w.zerosLike());
+                variances.add(w.zerosLike());
+                decay.add(!name.endsWith("bias") && !name.contains("LayerNorm"));
+                head.add(name.startsWith("head."));
+            }
+        }
+
+        void update(double lr, double headLr) {
+            t++;
+            float b1 = 0.9f;
+            float b2 = 0.999f;
+            float c1 = (float) (1 - Math.pow(b1, t));
+            float c2 = (float) (1 - Math.pow(b2, t));
+            for (int i = 0; i < weights.size(); i++) {
+                NDArray w = weights.get(i);
+                NDArray g = w.getGradient();
+                float rate = (float) (head.get(i) ? headLr : lr);
+                means.get(i).muli(b1).addi(g.mul(1 - b1));
+                variances.get(i).muli(b2).addi(g.square().mul(1 - b2));
+                NDArray update = means.get(i).div(c1).div(variances.get(i).div(c2).sqrt().add(1e-8f));
+                if (decay.get(i)) {
+                    update = update.add(w.mul(0.01f));
+                }
+                w.subi(update.mul(rate));
+                g.subi(g);
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.stance4j.gazetteer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GazetteerTest {
+    private final Gazetteer g = Gazetteer.defaults();
+
+    private String found(String text) {
+        return g.find(text).stream().map(m -> m.target() + "=" + text.substring(m.start(), m.end())).collect(Collectors.joining(";"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "NATO's strategy worries Moscow.|NATO=NATO's",
+        "NATO’s strategy worries Moscow.|NATO=NATO’s",
+        "ASEAN’s ministers met.|ASEAN=ASEAN’s",
+        "The North Atlantic Treaty Organization expanded.|NATO=The North Atlantic Treaty Organization",
+        "Leaders of the Atlantic alliance met.|NATO=the Atlantic alliance",
+        "The Shanghai Cooperation Organisation met in Astana.|SCO=The Shanghai Cooperation Organisation",
+        "SHANGHAI COOPERATION ORGANIZATION SUMMIT OPENS|SCO=SHANGHAI COOPERATION ORGANIZATION",
+        "the Quad's foreign ministers met in Tokyo.|Quad=Quad's",
+        "She rode quad bikes in the dunes.|",
+        "The sco of the match was low; the au pair left.|",
+        "AUKUS and the Quad differ from BRICS.|AUKUS=AUKUS;Quad=Quad;BRICS=BRICS",
+        "OPEC+ cut output while OPEC debated.|OPEC+=OPEC+;OPEC=OPEC",
+        "The Visegrad Four and the V4 are one.|Visegrad Group=The Visegrad Four;Visegrad Group=V4",
+        "The G7's leaders and the Group of 20 met.|G7=G7's;G20=the Group of 20",
+        "NATOs and ASEANs are not words here.|",
+        "The European Union and the EU are the same.|EU=The European Union;EU=EU",
+        "Gulf Cooperation Council states met.|GCC=Gulf Cooperation Council",
+    })
+    void find_explicitMentions(String text, String expected) {
+        assertEquals(expected == null ? "" : expected, found(text));
+    }
+
+    @Test
+    void find_implicitPhrases() {
+        String text = "Allied leaders met; the alliance and its members agreed, as did the bloc.";
+        List<String> phrases = g.findImplicit(text).stream().map(p -> text.substring(p.start(), p.end())).toList();
+        assertEquals(List.of("Allied leaders", "the alliance", "its members", "the bloc"), phrases);
+        assertTrue(g.findImplicit("allied leaders agreed").size() == 1);
+    }
+
+    @Test
+    void builder_addsAndRemovesTargets() {
+        Gazetteer custom = Gazetteer.builder().defaults().remove("NATO").add(Bloc.of("Belt and Road Initiative", "BRI")).build();
+        assertEquals("Belt and Road Initiative=BRI", custom.find("NATO backed the BRI.").stream()
+                .map(m -> m.target() + "=" + "NATO backed the BRI.".substring(m.start(), m.end())).collect(Collectors.joining(";")));
+        assertNotNull(custom.lookup("BRI"));
+    }
+
+    @Test
+    void builder_removeUnknown() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Gazetteer.builder().remove("Nope"));
+        assertTrue(e.getMessage().contains("Nope"));
+    }
+
+    @Test
+    void builder_aliasClash() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Gazetteer.builder().defaults().add(Bloc.of("Not NATO", "NATO")).build());
+        assertTrue(e.getMessage().contains("'NATO'"));
+    }
+
+    @Test
+    void bloc_blankName() {
+        assertThrows(IllegalArgumentException.class, () -> Bloc.of(" "));
+    }
+
+    @Test
+    void lookup_aliasesAndCase() {
+        assertEquals("SCO", g.lookup("the Shanghai Cooperation Organization").name());
+        assertEquals("Quad", g.lookup("the Quad").name());
+        assertEquals("NATO", g.lookup("NATO’s").name());
+        assertEquals(Set.of("alliance", "bloc", "organisation"), g.lookup("NATO").kinds());
+    }
+
+    @Test
+    void locate_mentionThenTargetThenSentence() {
+        assertEquals(List.of(4, 16), List.of(g.locate("And the alliance, too.", "NATO", "the alliance")[0], g.locate("And the alliance, too.", "NATO", "the alliance")[1]));
+        int[] s = g.locate("Leaders of the Atlantic alliance met.", "NATO", null);
+        assertEquals("the Atlantic alliance", "Leaders of the Atlantic alliance met.".substring(s[0], s[1]));
+        assertEquals(14, g.locate("Nothing named.", "NATO", null)[1]);
+    }
+}

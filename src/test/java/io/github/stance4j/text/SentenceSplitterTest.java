@@ -1,0 +1,53 @@
+package io.github.stance4j.text;
+
+import static io.github.stance4j.Spans.assertSpans;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.stance4j.text.SentenceSplitter.Span;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
+
+class SentenceSplitterTest {
+
+    static List<Arguments> cases() {
+        return List.of(
+                Arguments.of("NATO met. ASEAN did not.", List.of("NATO met.", "ASEAN did not.")),
+                Arguments.of("The U.S. and NATO agreed. Russia objected.", List.of("The U.S. and NATO agreed.", "Russia objected.")),
+                Arguments.of("Sanctions came from the U.S. The EU followed.", List.of("Sanctions came from the U.S.", "The EU followed.")),
+                Arguments.of("Gen. Mark Milley briefed NATO envoys. Mr. Lavrov answered.",
+                        List.of("Gen. Mark Milley briefed NATO envoys.", "Mr. Lavrov answered.")),
+                Arguments.of("Resolution No. 2 passed. It binds the bloc.", List.of("Resolution No. 2 passed.", "It binds the bloc.")),
+                Arguments.of("Trade grew 3.5 percent in 2023. ASEAN cheered.", List.of("Trade grew 3.5 percent in 2023.", "ASEAN cheered.")),
+                Arguments.of("\"NATO is a relic.\" Lavrov said so twice.", List.of("\"NATO is a relic.\"", "Lavrov said so twice.")),
+                Arguments.of("“Is the alliance needed?” he asked. Nobody answered.",
+                        List.of("“Is the alliance needed?” he asked.", "Nobody answered.")),
+                Arguments.of("The bloc (which met in Jakarta. Again.) stalled. Talks resume Monday.",
+                        List.of("The bloc (which met in Jakarta. Again.) stalled.", "Talks resume Monday.")),
+                Arguments.of("(The figure was revised.) Officials declined to comment.",
+                        List.of("(The figure was revised.)", "Officials declined to comment.")),
+                Arguments.of("The alliance hesitated... Then it acted.", List.of("The alliance hesitated...", "Then it acted.")),
+                Arguments.of("The talks ... went nowhere. Diplomats left.", List.of("The talks ... went nowhere.", "Diplomats left.")),
+                Arguments.of("Leaders waited… Nothing came.", List.of("Leaders waited…", "Nothing came.")),
+                Arguments.of("J. R. Smith of the E.U. mission spoke.", List.of("J. R. Smith of the E.U. mission spoke.")),
+                Arguments.of("Headline without a period\n\nFirst paragraph starts here.", List.of("Headline without a period", "First paragraph starts here.")),
+                Arguments.of("Why would ASEAN agree?! It would not.", List.of("Why would ASEAN agree?!", "It would not.")),
+                Arguments.of("  Leading space. Trailing space.  ", List.of("Leading space.", "Trailing space.")),
+                Arguments.of("", List.of()),
+                Arguments.of("Visit nato.int for details. Thanks.", List.of("Visit nato.int for details.", "Thanks.")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void split_newsText(String text, List<String> expected) {
+        List<Span> spans = SentenceSplitter.split(text);
+        assertSpans(text, expected, spans.stream().mapToInt(Span::start).toArray(), spans.stream().mapToInt(Span::end).toArray());
+    }
+
+    @Test
+    void split_null() {
+        assertThrows(IllegalArgumentException.class, () -> SentenceSplitter.split(null));
+    }
+}
