@@ -47,6 +47,9 @@ public final class StanceAnalyzer implements AutoCloseable {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
+        if (System.getProperty("OPT_OUT_TRACKING") == null) {
+            System.setProperty("OPT_OUT_TRACKING", "true"); // DJL must not probe the network for usage tracking
+        }
     }
 
     private final StanceModel model;
@@ -125,10 +128,12 @@ public final class StanceAnalyzer implements AutoCloseable {
             mentions.add(m);
             for (int i = 0; i < s.size(); i++) {
                 List<int[]> local = new ArrayList<>();
+                List<String> targets = new ArrayList<>();
                 for (Mention mention : m.get(i)) {
                     local.add(new int[] {mention.start() - s.get(i).start(), mention.end() - s.get(i).start()});
+                    targets.add(mention.target());
                 }
-                inputs.add(new StanceModel.Input(text.substring(s.get(i).start(), s.get(i).end()), local));
+                inputs.add(new StanceModel.Input(text.substring(s.get(i).start(), s.get(i).end()), local, targets));
             }
         }
         List<StanceModel.Output> outputs = model.predict(inputs);
@@ -173,7 +178,9 @@ public final class StanceAnalyzer implements AutoCloseable {
         List<StanceModel.Input> inputs = new ArrayList<>();
         for (StanceQuery q : queries) {
             checkText(q.sentence());
-            inputs.add(new StanceModel.Input(q.sentence(), List.of(gazetteer.locate(q.sentence(), q.target(), q.mention()))));
+            io.github.stance4j.gazetteer.Bloc bloc = gazetteer.lookup(q.target());
+            inputs.add(new StanceModel.Input(q.sentence(), List.of(gazetteer.locate(q.sentence(), q.target(), q.mention())),
+                    List.of(bloc != null ? bloc.name() : String.valueOf(q.target()))));
         }
         List<Prediction<Stance>> out = new ArrayList<>();
         for (StanceModel.Output o : model.predict(inputs)) {
@@ -187,7 +194,7 @@ public final class StanceAnalyzer implements AutoCloseable {
         checkOpen();
         List<StanceModel.Input> inputs = new ArrayList<>();
         for (String s : sentences) {
-            inputs.add(new StanceModel.Input(checkText(s), List.of()));
+            inputs.add(new StanceModel.Input(checkText(s), List.of(), List.of()));
         }
         List<Prediction<Sentiment>> out = new ArrayList<>();
         for (StanceModel.Output o : model.predict(inputs)) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.stance4j.StanceAnalyzer;
 import io.github.stance4j.eval.Corpus;
 import io.github.stance4j.eval.Evaluator;
+import io.github.stance4j.eval.TargetSensitivity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -46,11 +47,14 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new CliException(e.getMessage(), 2);
         }
         Evaluator.Report report;
+        Map<String, Object> sensitivity;
         try (StanceAnalyzer analyzer = Analyzers.open(model)) {
             report = Evaluator.evaluate(analyzer, st, se);
+            sensitivity = TargetSensitivity.measure(analyzer, st);
         }
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>(report.toMap());
+            out.put("target_sensitivity", sensitivity);
             out.put("counts", Map.of("stance", st.size(), "stance_explicit", st.stream().filter(i -> !i.implicit()).count(),
                     "stance_implicit", st.stream().filter(Corpus.StanceItem::implicit).count(), "sentiment", se.size()));
             if (errors) {
@@ -66,6 +70,9 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (report.sentiment() != null) {
             System.out.print(report.sentiment().toText("sentiment"));
+        }
+        if (report.stance() != null) {
+            System.out.println("target sensitivity (two-bloc sentences with different stances): " + sensitivity);
         }
         if (errors) {
             System.out.println("errors:");

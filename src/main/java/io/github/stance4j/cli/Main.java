@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "stance4j", mixinStandardHelpOptions = true, version = "stance4j 0.1.0",
         description = "Stance toward named blocs and sentence sentiment for news text.",
-        subcommands = {ScoreCommand.class, EvaluateCommand.class, TrainCommand.class})
+        subcommands = {ScoreCommand.class, EvaluateCommand.class, TrainCommand.class, StatsCommand.class})
 public final class Main implements Runnable {
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
@@ -20,6 +20,9 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
+        }
+        if (System.getProperty("OPT_OUT_TRACKING") == null) {
+            System.setProperty("OPT_OUT_TRACKING", "true"); // DJL must not probe the network for usage tracking
         }
         quietLogging();
         CommandLine cli = new CommandLine(new Main());

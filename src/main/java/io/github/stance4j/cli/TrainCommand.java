@@ -25,7 +25,7 @@ final class TrainCommand implements Callable<Integer> {
     Path base;
     @Option(names = "--epochs", defaultValue = "4") int epochs;
     @Option(names = "--batch", defaultValue = "16") int batch;
-    @Option(names = "--lr", defaultValue = "5e-5") double lr;
+    @Option(names = "--lr", defaultValue = "8e-5") double lr;
     @Option(names = "--head-lr", defaultValue = "1e-3") double headLr;
     @Option(names = "--layers", defaultValue = "6", description = "Encoder layers to keep (1-6).") int layers;
     @Option(names = "--freeze", defaultValue = "0", description = "Lower encoder layers to freeze, with the embeddings.") int freeze;
@@ -33,6 +33,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "0", description = "Train on at most this many sentences (0: all).") int limit;
     @Option(names = "--max-length", defaultValue = "128") int maxLength;
     @Option(names = "--seed", defaultValue = "42") long seed;
+    @Option(names = "--cross-encoding", description = "Feed the target's name as a second segment (one forward per target) instead of pooling the mention.")
+    boolean crossEncoding;
     @Option(names = "--install", description = "Copy the result into models/ if it beats the shipped model on the dev set.")
     boolean install;
 
@@ -45,7 +47,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         Trainer.Options options;
         try {
-            options = new Trainer.Options(train, dev, out, base, epochs, batch, lr, headLr, layers, freeze, augment, limit, maxLength, seed);
+            options = new Trainer.Options(train, dev, out, base, epochs, batch, lr, headLr, layers, freeze, augment, limit, maxLength, seed, crossEncoding);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), 2);
         }

@@ -10,13 +10,23 @@ import java.util.List;
  * mentions. Internal. Padding goes only to the longest sentence of the batch.
  */
 public final class Batch {
-    /** A tokenized sentence and the token ranges [start, end) of its mentions. */
-    public record Item(int[] ids, List<int[]> mentionTokens) {}
+    /**
+     * A tokenized sentence (or sentence pair) and the token ranges [start, end) of its mentions.
+     *
+     * @param typeIds segment ids, or null for a single sentence
+     */
+    public record Item(int[] ids, int[] typeIds, List<int[]> mentionTokens) {
+        /** A single sentence. */
+        public Item(int[] ids, List<int[]> mentionTokens) {
+            this(ids, null, mentionTokens);
+        }
+    }
 
     final int size;
     final int length;
     final int mentions;
     private final long[] ids;
+    private final long[] typeIds;
     private final float[] mask;
     private final float[] sentencePool;
     private final float[] mentionPool;
@@ -34,6 +44,7 @@ public final class Batch {
         length = len;
         mentions = m;
         ids = new long[size * len];
+        typeIds = new long[size * len];
         mask = new float[size * len];
         sentencePool = new float[size * size * len];
         mentionPool = new float[m * size * len];
@@ -43,6 +54,7 @@ public final class Batch {
             int[] t = items.get(i).ids();
             for (int j = 0; j < t.length; j++) {
                 ids[i * len + j] = t[j];
+                typeIds[i * len + j] = items.get(i).typeIds() == null ? 0 : items.get(i).typeIds()[j];
                 mask[i * len + j] = 1f;
                 sentencePool[i * size * len + i * len + j] = 1f / t.length;
             }
@@ -77,14 +89,15 @@ public final class Batch {
         return length;
     }
 
-    /** The network inputs, created in {@code m}: ids, mask, sentencePool, mentionPool, mentionSentence. */
+    /** The network inputs, created in {@code m}: ids, mask, sentencePool, mentionPool, mentionSentence, typeIds. */
     public NDArray[] arrays(NDManager m) {
         return new NDArray[] {
             m.create(ids, new Shape(size, length)),
             m.create(mask, new Shape(size, length)),
             m.create(sentencePool, new Shape(size, (long) size * length)),
             m.create(mentionPool, new Shape(mentions, (long) size * length)),
-            m.create(mentionSentence, new Shape(mentions, size))
+            m.create(mentionSentence, new Shape(mentions, size)),
+            m.create(typeIds, new Shape(size, length))
         };
     }
 }

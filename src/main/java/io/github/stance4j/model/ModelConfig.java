@@ -26,12 +26,31 @@ import java.util.Map;
  * @param sentimentTemperature temperature applied to sentiment logits (fitted on dev)
  * @param dev dev-set scores printed by the trainer (keys as evaluate --json prints them)
  * @param training training settings (epochs, learning rate, ...)
+ * @param design how stance reads its target: {@code mention-pooling} (one forward per sentence,
+ *     stance from the mention's pooled tokens) or {@code cross-encoding} (one forward per
+ *     sentence and target, the target's name given as a second segment)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelConfig(int format, String version, String baseModel, List<String> stanceLabels, List<String> sentimentLabels,
                           int maxLength, int layers, int hidden, int heads, int ffn, int vocabSize, String vocabSha256,
                           String trainingDataSha256, long seed, double stanceTemperature, double sentimentTemperature,
-                          Map<String, Double> dev, Map<String, Object> training) {
+                          Map<String, Double> dev, Map<String, Object> training, String design) {
+    /** Mention pooling: the default design. */
+    public static final String MENTION_POOLING = "mention-pooling";
+    /** Target-in-input cross-encoding. */
+    public static final String CROSS_ENCODING = "cross-encoding";
+
+    /** Whether the target's name is fed as a second segment. */
+    public boolean crossEncoding() {
+        return CROSS_ENCODING.equals(design);
+    }
+
+    /** The same manifest with other temperatures and dev scores. */
+    public ModelConfig withCalibration(double stanceT, double sentimentT, Map<String, Double> scores) {
+        return new ModelConfig(format, version, baseModel, stanceLabels, sentimentLabels, maxLength, layers, hidden, heads, ffn,
+                vocabSize, vocabSha256, trainingDataSha256, seed, stanceT, sentimentT, scores, training, design);
+    }
+
     /** The bundle format this library reads and writes. */
     public static final int FORMAT = 1;
 }

@@ -42,8 +42,18 @@ public final class StanceModel implements AutoCloseable {
         net.load(manager, bundle.weights(), c.seed());
     }
 
-    /** A sentence and the character spans [start, end) of its mentions, relative to the sentence. */
-    public record Input(String text, List<int[]> mentionSpans) {}
+    /**
+     * A sentence, the character spans [start, end) of its mentions relative to the sentence, and
+     * the target each mention stands for (read by cross-encoding models).
+     */
+    public record Input(String text, List<int[]> mentionSpans, List<String> targets) {
+        /** Checks that spans and targets pair up. */
+        public Input {
+            if (mentionSpans.size() != targets.size()) {
+                throw new IllegalArgumentException("one target per mention span: " + mentionSpans.size() + " spans, " + targets.size() + " targets");
+            }
+        }
+    }
 
     /** Probabilities for one input: sentiment, and stance per mention in input order. */
     public record Output(float[] sentiment, float[][] stance) {}
@@ -58,14 +68,40 @@ public final class StanceModel implements AutoCloseable {
         return tokenizer;
     }
 
-    /** Tokenizes a sentence and maps its mention spans to token ranges. */
-    public Batch.Item tokenize(Input in) {
+    /**
+     * Tokenizes an input into batch items: the sentence with its mentions mapped to token ranges;
+     * for a cross-encoding model, the sentence alone plus one (sentence, target) pair per mention,
+     * whose "mention" is the target segment.
+     */
+    public List<Batch.Item> tokenize(Input in) {
         Encoding e = tokenizer.encode(in.text(), config.maxLength());
-        List<int[]> spans = new ArrayList<>(in.mentionSpans().size());
-        for (int[] span : in.mentionSpans()) {
-            spans.add(tokenRange(e, span[0], span[1]));
+        if (!config.crossEncoding()) {
+            List<int[]> spans = new ArrayList<>(in.mentionSpans().size());
+            for (int[] span : in.mentionSpans()) {
+                spans.add(tokenRange(e, span[0], span[1]));
+            }
+            return List.of(new Batch.Item(e.ids(), spans));
         }
-        return new Batch.Item(e.ids(), spans);
+        List<Batch.Item> items = new ArrayList<>();
+        items.add(new Batch.Item(e.ids(), List.of()));
+        for (String target : in.targets()) {
+            items.add(pair(tokenizer, in.text(), target, config.maxLength()));
+        }
+        return items;
+    }
+
+    /** A (sentence, target) pair whose mention is the target segment, for cross-encoding. */
+    public static Batch.Item pair(WordPieceTokenizer tokenizer, String sentence, String target, int maxLength) {
+        Encoding p = tokenizer.encodePair(sentence, target, maxLength);
+        int first = -1;
+        int last = -1;
+        for (int t = 0; t < p.ids().length - 1; t++) {
+            if (p.typeIds()[t] == 1) {
+                first = first < 0 ? t : first;
+                last = t + 1;
+            }
+        }
+        return new Batch.Item(p.ids(), p.typeIds(), List.of(first < 0 ? new int[] {0, 0} : new int[] {first, last}));
     }
 
     /** The tokens [first, last) that overlap characters [start, end), or [0, 0) if none do. */
@@ -85,10 +121,30 @@ public final class StanceModel implements AutoCloseable {
 
     /** Scores every input; the result is in input order. */
     public List<Output> predict(List<Input> inputs) {
-        Batch.Item[] items = new Batch.Item[inputs.size()];
+        List<Batch.Item> all = new ArrayList<>();
+        int[] firstItem = new int[inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) {
+            firstItem[i] = all.size();
+            all.addAll(tokenize(inputs.get(i)));
+        }
+        Output[] raw = run(all.toArray(new Batch.Item[0]));
+        if (!config.crossEncoding()) {
+            return List.of(raw);
+        }
+        List<Output> out = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            float[][] stance = new float[inputs.get(i).targets().size()][];
+            for (int j = 0; j < stance.length; j++) {
+                stance[j] = raw[firstItem[i] + 1 + j].stance()[0];
+            }
+            out.add(new Output(raw[firstItem[i]].sentiment(), stance));
+        }
+        return out;
+    }
+
+    private Output[] run(Batch.Item[] items) {
         Integer[] order = new Integer[items.length];
         for (int i = 0; i < items.length; i++) {
-            items[i] = tokenize(inputs.get(i));
             order[i] = i;
         }
         Arrays.sort(order, Comparator.comparingInt(i -> items[i].ids().length));
@@ -110,7 +166,7 @@ public final class StanceModel implements AutoCloseable {
             }
             from = to;
         }
-        return List.of(out);
+        return out;
     }
 
     private Output[] forward(Batch batch, List<Batch.Item> chunk) {
@@ -118,7 +174,7 @@ public final class StanceModel implements AutoCloseable {
         float[] stance;
         try (NDManager m = manager.newSubManager(); NDScope scope = new NDScope()) {
             NDArray[] in = batch.arrays(m);
-            NDArray states = net.encode(in[0], in[1], 0f);
+            NDArray states = net.encode(in[0], in[5], in[1], 0f);
             NDList logits = net.heads(states, in[2], in[3], in[4], 0f);
             sentiment = logits.get(0).div((float) config.sentimentTemperature()).softmax(-1).toFloatArray();
             stance = batch.mentions() == 0 ? new float[0]

@@ -163,18 +163,19 @@ public final class StanceNet extends AbstractBlock {
      * Runs the encoder.
      *
      * @param ids token ids, int64 {@code [B, L]}
+     * @param typeIds segment ids, int64 {@code [B, L]}
      * @param mask 1 for real tokens, 0 for padding, float32 {@code [B, L]}
      * @param dropout dropout rate, 0 for inference
      * @return last hidden states {@code [B, L, H]}
      */
-    public NDArray encode(NDArray ids, NDArray mask, float dropout) {
+    public NDArray encode(NDArray ids, NDArray typeIds, NDArray mask, float dropout) {
         long b = ids.getShape().get(0);
         long len = ids.getShape().get(1);
         NDManager m = ids.getManager();
         NDArray positions = m.arange(0, (int) len, 1, DataType.INT64);
         NDArray x = Embedding.embedding(ids, w("embeddings.word_embeddings.weight"), SparseFormat.DENSE).singletonOrThrow()
                 .add(Embedding.embedding(positions, w("embeddings.position_embeddings.weight"), SparseFormat.DENSE).singletonOrThrow())
-                .add(w("embeddings.token_type_embeddings.weight").get(0));
+                .add(Embedding.embedding(typeIds, w("embeddings.token_type_embeddings.weight"), SparseFormat.DENSE).singletonOrThrow());
         x = norm(x, "embeddings.LayerNorm");
         x = drop(x, dropout);
         // additive mask: 0 where attended, -1e4 on padding; shape [B, 1, 1, L]
@@ -238,12 +239,12 @@ public final class StanceNet extends AbstractBlock {
     }
 
     /**
-     * Block entry point: inputs ids, mask, sentencePool, mentionPool, mentionSentence; outputs
+     * Block entry point: inputs ids, mask, sentencePool, mentionPool, mentionSentence, typeIds; outputs
      * sentiment and stance logits.
      */
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray states = encode(inputs.get(0), inputs.get(1), training ? 0.1f : 0f);
+        NDArray states = encode(inputs.get(0), inputs.get(5), inputs.get(1), training ? 0.1f : 0f);
         return heads(states, inputs.get(2), inputs.get(3), inputs.get(4), training ? 0.1f : 0f);
     }
 

@@ -1,9 +1,10 @@
 package io.github.stance4j.tokenize;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Per-code-point behaviour of the HuggingFace BERT normaliser and pre-tokeniser, precomputed.
@@ -27,8 +28,10 @@ import java.util.Map;
  * stable for every character that can reach a vocabulary entry.
  *
  * <p>Entry layout (int): bits 0-2 kind; bit 3 identity (output is the input code point); bits
- * 8-28 the output code point, or for {@link #COMPLEX} the index into {@link #POOL}, where
- * {@code POOL[i]} is the count n and {@code POOL[i+1..i+n]} are {@code codePoint << 3 | kind}.
+ * 8-28 the output code point, or for {@link #COMPLEX} an index i into the entry's block array,
+ * where {@code block[i]} is the count n and {@code block[i+1..i+n]} are
+ * {@code codePoint << 3 | kind}. Blocks of 256 code points are computed lazily on first use, so
+ * start-up costs nothing and a text only pays for the scripts it contains.
  */
 final class BertUnicode {
 
@@ -40,7 +43,7 @@ final class BertUnicode {
     static final int SPACE = 2;
     /** The (mapped) code point is a word on its own (punctuation, CJK ideograph). */
     static final int ISOLATE = 3;
-    /** Several output code points, each with its own kind, see {@link #POOL}. */
+    /** Several output code points, each with its own kind (see the class javadoc). */
     static final int COMPLEX = 4;
     /** Output code point equals the input code point. */
     static final int IDENTITY = 8;
@@ -99,55 +102,110 @@ final class BertUnicode {
     private static final int CLS_SPACE = 2;
     private static final int CLS_PUNCT = 3;
 
-    private static final int[] INDEX;
-    private static final int[] BLOCKS;
-    /** Multi-code-point expansions, see class javadoc. */
-    static final int[] POOL;
+    /** Sorted, disjoint class ranges (inclusive bounds) parsed from the lists above. */
+    private static final int[] RANGE_LO;
+    private static final int[] RANGE_HI;
+    private static final byte[] RANGE_CLS;
+
+    /**
+     * Entries by block of 256 code points, computed on first use and published with
+     * release/acquire semantics. A block array holds the 256 entries followed by the expansion
+     * data of its {@link #COMPLEX} entries (whose payload is an index into the same array).
+     */
+    private static final AtomicReferenceArray<int[]> BLOCKS = new AtomicReferenceArray<>(0x1100);
 
     static {
-        byte[] cls = new byte[0x110000];
-        fill(cls, REMOVED_RANGES, CLS_REMOVED);
-        fill(cls, WHITESPACE_RANGES, CLS_SPACE);
-        fill(cls, PUNCTUATION_RANGES, CLS_PUNCT);
-
-        int[] index = new int[0x1100];
-        int[] blocks = new int[256 * 64];
-        int nBlocks = 0;
-        Map<BlockKey, Integer> seen = new HashMap<>();
-        PoolBuilder pool = new PoolBuilder();
-        int[] block = new int[256];
-        for (int b = 0; b < 0x1100; b++) {
-            for (int j = 0; j < 256; j++) {
-                block[j] = compute((b << 8) | j, cls, pool);
+        List<int[]> ranges = new ArrayList<>();
+        parse(ranges, REMOVED_RANGES, CLS_REMOVED);
+        parse(ranges, WHITESPACE_RANGES, CLS_SPACE);
+        parse(ranges, PUNCTUATION_RANGES, CLS_PUNCT);
+        ranges.sort((x, y) -> Integer.compare(x[0], y[0]));
+        RANGE_LO = new int[ranges.size()];
+        RANGE_HI = new int[ranges.size()];
+        RANGE_CLS = new byte[ranges.size()];
+        for (int i = 0; i < ranges.size(); i++) {
+            int[] r = ranges.get(i);
+            if (i > 0 && r[0] <= RANGE_HI[i - 1]) {
+                throw new IllegalStateException("overlapping class ranges at " + Integer.toHexString(r[0]));
             }
-            BlockKey key = new BlockKey(block.clone());
-            Integer off = seen.get(key);
-            if (off == null) {
-                off = nBlocks * 256;
-                if (off + 256 > blocks.length) {
-                    blocks = Arrays.copyOf(blocks, blocks.length * 2);
-                }
-                System.arraycopy(block, 0, blocks, off, 256);
-                nBlocks++;
-                seen.put(key, off);
-            }
-            index[b] = off;
+            RANGE_LO[i] = r[0];
+            RANGE_HI[i] = r[1];
+            RANGE_CLS[i] = (byte) r[2];
         }
-        INDEX = index;
-        BLOCKS = Arrays.copyOf(blocks, nBlocks * 256);
-        POOL = pool.toArray();
     }
 
     private BertUnicode() {}
 
     /**
-     * Returns the table entry of a code point (see class javadoc for the layout).
+     * Returns the entry block holding a code point: {@code block(cp)[cp & 0xFF]} is the entry
+     * (see class javadoc for the layout) and a {@link #COMPLEX} entry's payload indexes the same
+     * array.
      *
      * @param cp a code point in [0, 0x10FFFF]; a surrogate code point is {@link #REMOVE}
-     * @return the entry
+     * @return the block (shared, never modified)
      */
+    static int[] block(int cp) {
+        int b = cp >>> 8;
+        int[] blk = BLOCKS.getAcquire(b);
+        return blk != null ? blk : computeBlock(b);
+    }
+
+    /** Convenience single lookup, see {@link #block}. */
     static int entry(int cp) {
-        return BLOCKS[INDEX[cp >>> 8] + (cp & 0xFF)];
+        return block(cp)[cp & 0xFF];
+    }
+
+    private static int[] computeBlock(int b) {
+        int[] entries = new int[256];
+        int[] extra = new int[0];
+        int extraLen = 0;
+        for (int j = 0; j < 256; j++) {
+            int cp = (b << 8) | j;
+            int[] cps = new int[8];
+            int[] kinds = new int[8];
+            int e = compute(cp, cps, kinds);
+            if ((e & 7) == COMPLEX) {
+                int n = e >>> 8;
+                if (extraLen + n + 1 > extra.length) {
+                    extra = Arrays.copyOf(extra, Math.max(16, (extraLen + n + 1) * 2));
+                }
+                e = COMPLEX | ((256 + extraLen) << 8);
+                extra[extraLen++] = n;
+                for (int k = 0; k < n; k++) {
+                    extra[extraLen++] = (cps[k] << 3) | kinds[k];
+                }
+            }
+            entries[j] = e;
+        }
+        int[] blk;
+        if (extraLen == 0) {
+            blk = canonical(entries);
+        } else {
+            blk = Arrays.copyOf(entries, 256 + extraLen);
+            System.arraycopy(extra, 0, blk, 256, extraLen);
+        }
+        int[] witness = BLOCKS.compareAndExchange(b, null, blk); // volatile: first writer wins
+        return witness == null ? blk : witness;
+    }
+
+    private static final int[] ALL_WORD = filled(WORD | IDENTITY);
+    private static final int[] ALL_ISOLATE = filled(ISOLATE | IDENTITY);
+    private static final int[] ALL_REMOVE = filled(REMOVE);
+
+    private static int[] filled(int v) {
+        int[] a = new int[256];
+        Arrays.fill(a, v);
+        return a;
+    }
+
+    /** Shares one instance for the very common uniform blocks (unassigned, CJK, private use). */
+    private static int[] canonical(int[] entries) {
+        for (int[] c : new int[][] {ALL_WORD, ALL_ISOLATE, ALL_REMOVE}) {
+            if (Arrays.equals(c, entries)) {
+                return c;
+            }
+        }
+        return entries;
     }
 
     /** HF's {@code is_chinese_char} (note the gap at U+2B820..U+2B91F, as in HF). */
@@ -162,58 +220,77 @@ final class BertUnicode {
                 || (c >= 0x2F800 && c <= 0x2FA1F);
     }
 
-    private static int compute(int cp, byte[] cls, PoolBuilder pool) {
+    /** Class of a code point in the HF-derived lists. */
+    private static int cls(int cp) {
+        int lo = 0;
+        int hi = RANGE_LO.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cp < RANGE_LO[mid]) {
+                hi = mid - 1;
+            } else if (cp > RANGE_HI[mid]) {
+                lo = mid + 1;
+            } else {
+                return RANGE_CLS[mid];
+            }
+        }
+        return CLS_WORD;
+    }
+
+    /**
+     * Computes the entry of one code point. For {@link #COMPLEX} the returned payload is the
+     * number of outputs, written to {@code cps}/{@code kinds}.
+     */
+    private static int compute(int cp, int[] cps, int[] kinds) {
         if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
             return REMOVE; // lone surrogate (a valid pair never reaches the table as halves)
         }
         if (isChinese(cp)) {
             // clean_text leaves ideographs alone; they are spaced out BEFORE NFD, so the
             // (possibly decomposed) result is a word of its own whatever its own class is.
-            int[] out = normalize(cp, cls);
-            if (out.length == 1) {
-                return out[0] == cp ? ISOLATE | IDENTITY : ISOLATE | (out[0] << 8);
+            boolean compat = (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x2F800 && cp <= 0x2FA1F);
+            if (!compat) {
+                return ISOLATE | IDENTITY;
             }
-            int[] kinds = new int[out.length + 2];
-            int[] cps = new int[out.length + 2];
-            kinds[0] = SPACE;
+            int n = normalize(cp, cps);
+            if (n == 1) {
+                return cps[0] == cp ? ISOLATE | IDENTITY : ISOLATE | (cps[0] << 8);
+            }
+            for (int i = n; i > 0; i--) {
+                cps[i] = cps[i - 1];
+                kinds[i] = WORD;
+            }
             cps[0] = ' ';
-            for (int i = 0; i < out.length; i++) {
-                cps[i + 1] = out[i];
-                kinds[i + 1] = WORD;
-            }
-            kinds[out.length + 1] = SPACE;
-            cps[out.length + 1] = ' ';
-            return COMPLEX | (pool.add(cps, kinds) << 8);
+            kinds[0] = SPACE;
+            cps[n + 1] = ' ';
+            kinds[n + 1] = SPACE;
+            return COMPLEX | ((n + 2) << 8);
         }
-        int c = cls[cp];
+        int c = cls(cp);
         if (c == CLS_REMOVED) {
             return REMOVE;
         }
         if (c == CLS_SPACE) {
             return SPACE;
         }
-        int[] out = normalize(cp, cls);
-        if (out.length == 0) {
+        int n = normalize(cp, cps);
+        if (n == 0) {
             return REMOVE;
         }
-        if (out.length == 1) {
-            int o = out[0];
-            int kind = kindOf(o, cls);
-            if (kind == REMOVE) {
-                return REMOVE;
-            }
+        if (n == 1) {
+            int o = cps[0];
+            int kind = kindOf(o);
             return o == cp ? kind | IDENTITY : kind | (o << 8);
         }
-        int[] kinds = new int[out.length];
-        for (int i = 0; i < out.length; i++) {
-            kinds[i] = kindOf(out[i], cls);
+        for (int i = 0; i < n; i++) {
+            kinds[i] = kindOf(cps[i]);
         }
-        return COMPLEX | (pool.add(out, kinds) << 8);
+        return COMPLEX | (n << 8);
     }
 
     /** Pre-tokeniser class of a normalised code point. */
-    private static int kindOf(int o, byte[] cls) {
-        switch (cls[o]) {
+    private static int kindOf(int o) {
+        switch (cls(o)) {
             case CLS_PUNCT:
                 return ISOLATE;
             case CLS_SPACE:
@@ -223,26 +300,47 @@ final class BertUnicode {
         }
     }
 
-    /** NFD, drop non-spacing marks, lowercase each remaining code point (HF order). */
-    private static int[] normalize(int cp, byte[] cls) {
-        int[] d;
+    /**
+     * NFD, drop non-spacing marks, lowercase each remaining code point (HF's order); writes the
+     * result to {@code out} (canonical decompositions have at most 4 code points) and returns
+     * its length.
+     */
+    private static int normalize(int cp, int[] out) {
         int type = Character.getType(cp);
-        if (type == Character.UNASSIGNED || cp < 0x80) {
-            d = new int[] {cp};
+        int n;
+        if (type == Character.UNASSIGNED || cp < 0xC0) {
+            out[0] = cp; // below U+00C0 nothing decomposes
+            n = 1;
+        } else if (cp >= 0xAC00 && cp <= 0xD7A3) {
+            // Hangul syllable: algorithmic canonical decomposition into conjoining jamo
+            int s = cp - 0xAC00;
+            out[0] = 0x1100 + s / (21 * 28);
+            out[1] = 0x1161 + (s % (21 * 28)) / 28;
+            n = 2;
+            if (s % 28 != 0) {
+                out[2] = 0x11A7 + s % 28;
+                n = 3;
+            }
         } else {
-            String s = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFD);
-            d = s.codePoints().toArray();
-        }
-        int n = 0;
-        for (int x : d) {
-            if (cls[x] != CLS_REMOVED) { // after NFD only Mn marks can be in the removed class
-                d[n++] = Character.toLowerCase(x);
+            String d = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFD);
+            n = 0;
+            for (int i = 0; i < d.length(); ) {
+                int x = d.codePointAt(i);
+                out[n++] = x;
+                i += Character.charCount(x);
             }
         }
-        return n == d.length ? d : Arrays.copyOf(d, n);
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            int x = out[i];
+            if (cls(x) != CLS_REMOVED) { // after NFD only Mn marks can be in the removed class
+                out[m++] = Character.toLowerCase(x);
+            }
+        }
+        return m;
     }
 
-    private static void fill(byte[] cls, String ranges, int value) {
+    private static void parse(List<int[]> into, String ranges, int value) {
         int i = 0;
         int n = ranges.length();
         while (i < n) {
@@ -254,42 +352,8 @@ final class BertUnicode {
             int dash = r.indexOf('-');
             int lo = Integer.parseInt(dash < 0 ? r : r.substring(0, dash), 16);
             int hi = dash < 0 ? lo : Integer.parseInt(r.substring(dash + 1), 16);
-            Arrays.fill(cls, lo, hi + 1, (byte) value);
+            into.add(new int[] {lo, hi, value});
             i = j + 1;
-        }
-    }
-
-    private record BlockKey(int[] a) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof BlockKey k && Arrays.equals(a, k.a);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(a);
-        }
-    }
-
-    private static final class PoolBuilder {
-        private int[] data = new int[256];
-        private int size;
-
-        int add(int[] cps, int[] kinds) {
-            int need = cps.length + 1;
-            if (size + need > data.length) {
-                data = Arrays.copyOf(data, Math.max(data.length * 2, size + need));
-            }
-            int at = size;
-            data[size++] = cps.length;
-            for (int i = 0; i < cps.length; i++) {
-                data[size++] = (cps[i] << 3) | kinds[i];
-            }
-            return at;
-        }
-
-        int[] toArray() {
-            return Arrays.copyOf(data, size);
         }
     }
 }

@@ -36,6 +36,10 @@ public record Encoding(int[] ids, int[] typeIds, int[] starts, int[] ends) {
     /**
      * Validates that all arrays are present and of equal length.
      *
+     * @param ids token ids
+     * @param typeIds token type ids
+     * @param starts start offsets
+     * @param ends end offsets
      * @throws NullPointerException if an array is null
      * @throws IllegalArgumentException if the arrays differ in length
      */

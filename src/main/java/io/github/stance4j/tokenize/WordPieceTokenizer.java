@@ -1,9 +1,7 @@
 package io.github.stance4j.tokenize;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -150,15 +148,22 @@ public final class WordPieceTokenizer {
      */
     public static WordPieceTokenizer load(InputStream vocabTxt) throws IOException {
         Objects.requireNonNull(vocabTxt, "vocabTxt");
-        BufferedReader r = new BufferedReader(new InputStreamReader(vocabTxt, StandardCharsets.UTF_8));
+        String all = new String(vocabTxt.readAllBytes(), StandardCharsets.UTF_8);
         List<String> tokens = new ArrayList<>(32768);
-        String line;
-        while ((line = r.readLine()) != null) {
-            int end = line.length();
-            while (end > 0 && isRustWhitespace(line.charAt(end - 1))) {
-                end--;
+        int n = all.length();
+        int i = 0;
+        if (n > 0 && all.charAt(0) == '\uFEFF') {
+            i = 1; // UTF-8 byte order mark
+        }
+        while (i < n) {
+            int nl = all.indexOf('\n', i);
+            int lineEnd = nl < 0 ? n : nl;
+            int end = lineEnd;
+            while (end > i && isRustWhitespace(all.charAt(end - 1))) {
+                end--; // trim_end, as HF does (also drops the \r of CRLF files)
             }
-            tokens.add(end == line.length() ? line : line.substring(0, end));
+            tokens.add(all.substring(i, end));
+            i = lineEnd + 1;
         }
         return new WordPieceTokenizer(tokens);
     }
@@ -234,6 +239,7 @@ public final class WordPieceTokenizer {
         System.arraycopy(a.starts, 0, starts, 1, n);
         System.arraycopy(a.ends, 0, ends, 1, n);
         ids[n + 1] = sepId;
+        a.trim();
         return new Encoding(ids, new int[len], starts, ends);
     }
 
@@ -269,6 +275,8 @@ public final class WordPieceTokenizer {
         int[] starts = new int[len];
         int[] ends = new int[len];
         writePair(w, n1, n2, ids, types, starts, ends, 0);
+        w.a.trim();
+        w.b.trim();
         return new Encoding(ids, types, starts, ends);
     }
 
@@ -320,6 +328,7 @@ public final class WordPieceTokenizer {
             System.arraycopy(a.ends, 0, ends, offset + 1, n);
             ends[offset + n + 1] = 0;
         }
+        a.trim();
         return len;
     }
 
@@ -364,6 +373,8 @@ public final class WordPieceTokenizer {
             Objects.checkFromIndexSize(offset, len, ends.length);
         }
         writePair(w, n1, n2, ids, typeIds, starts, ends, offset);
+        w.a.trim();
+        w.b.trim();
         return len;
     }
 
@@ -456,14 +467,14 @@ public final class WordPieceTokenizer {
                 byte k = asciiKind[c];
                 if (k == A_WORD) {
                     int wl = w.wLen;
-                    if (wl == w.word.length) {
-                        w.grow();
+                    if (w.wCps <= MAX_INPUT_CHARS_PER_WORD) {
+                        w.word[wl] = (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
+                        w.wStart[wl] = i;
+                        w.wEnd[wl] = i + 1;
+                        w.wLen = wl + 1;
                     }
-                    w.word[wl] = (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
-                    w.wStart[wl] = i;
-                    w.wEnd[wl] = i + 1;
-                    w.wLen = wl + 1;
                     w.wCps++;
+                    w.lastEnd = i + 1;
                 } else if (k == A_SPACE) {
                     if (w.wLen > 0 && flush(w, out, limit)) {
                         return;
@@ -499,7 +510,8 @@ public final class WordPieceTokenizer {
                     len = 2;
                 }
             }
-            int e = BertUnicode.entry(cp);
+            int[] blk = BertUnicode.block(cp);
+            int e = blk[cp & 0xFF];
             int kind = e & 7;
             if (kind == BertUnicode.WORD) {
                 w.append((e & BertUnicode.IDENTITY) != 0 ? cp : e >>> 8, i, i + len);
@@ -516,7 +528,7 @@ public final class WordPieceTokenizer {
                     return;
                 }
             } else if (kind == BertUnicode.COMPLEX) {
-                int[] p = BertUnicode.POOL;
+                int[] p = blk;
                 int at = e >>> 8;
                 int m = p[at];
                 for (int j = 1; j <= m; j++) {
@@ -601,7 +613,7 @@ public final class WordPieceTokenizer {
         int cps = w.wCps;
         w.wCps = 0;
         if (cps > MAX_INPUT_CHARS_PER_WORD) {
-            out.add(unkId, ws[0], we[wl - 1]);
+            out.add(unkId, ws[0], w.lastEnd);
             return out.n >= limit;
         }
         final int mark = out.n;
@@ -696,6 +708,16 @@ public final class WordPieceTokenizer {
         int[] ends = new int[256];
         int n;
 
+        /** Drops buffers grown by a huge input so a thread does not retain them. */
+        void trim() {
+            if (ids.length > (1 << 16)) {
+                ids = new int[256];
+                starts = new int[256];
+                ends = new int[256];
+            }
+            n = 0;
+        }
+
         void add(int id, int start, int end) {
             int k = n;
             if (k == ids.length) {
@@ -711,30 +733,30 @@ public final class WordPieceTokenizer {
         }
     }
 
-    /** Per-thread scratch: the word being built (normalised chars + original spans) and outputs. */
+    /**
+     * Per-thread scratch: the word being built (normalised chars + the original span of each) and
+     * the token outputs. A word is only stored up to its 101st code point: a longer one is [UNK]
+     * anyway and only its end offset ({@code lastEnd}) still matters, so the buffers stay small.
+     */
     private static final class Workspace {
-        char[] word = new char[128];
-        int[] wStart = new int[128];
-        int[] wEnd = new int[128];
+        private static final int WORD_CAP = 2 * (MAX_INPUT_CHARS_PER_WORD + 1);
+        final char[] word = new char[WORD_CAP];
+        final int[] wStart = new int[WORD_CAP];
+        final int[] wEnd = new int[WORD_CAP];
         int wLen;
         int wCps;
-        final int[] prefixHash = new int[64];
+        int lastEnd;
+        int[] prefixHash = new int[WORD_CAP];
         final TokenBuf a = new TokenBuf();
         final TokenBuf b = new TokenBuf();
 
-        void grow() {
-            int cap = word.length * 2;
-            word = Arrays.copyOf(word, cap);
-            wStart = Arrays.copyOf(wStart, cap);
-            wEnd = Arrays.copyOf(wEnd, cap);
-        }
-
         /** Appends a normalised code point that came from original text [start, end). */
         void append(int cp, int start, int end) {
-            int wl = wLen;
-            if (wl + 2 > word.length) {
-                grow();
+            lastEnd = end;
+            if (wCps++ > MAX_INPUT_CHARS_PER_WORD) {
+                return;
             }
+            int wl = wLen;
             if (cp < 0x10000) {
                 word[wl] = (char) cp;
                 wStart[wl] = start;
@@ -749,7 +771,6 @@ public final class WordPieceTokenizer {
                 wEnd[wl + 1] = end;
                 wLen = wl + 2;
             }
-            wCps++;
         }
     }
 }

@@ -50,7 +50,7 @@ public final class Trainer {
     /** Training settings. */
     public record Options(Path trainDir, Path devDir, Path outDir, Path base, int epochs, int batchSize, double learningRate,
                           double headLearningRate, int layers, int frozenLayers, boolean augmentation, int limit, int maxLength,
-                          long seed) {
+                          long seed, boolean crossEncoding) {
         /** Checks the values, naming the bad one. */
         public Options {
             if (epochs < 1) {
@@ -72,13 +72,16 @@ public final class Trainer {
 
         /** The settings the shipped model is trained with. */
         public static Options defaults(Path trainDir, Path devDir, Path outDir) {
-            return new Options(trainDir, devDir, outDir, null, 4, 16, 5e-5, 1e-3, BaseModel.LAYERS, 0, false, 0, 128, 42);
+            return new Options(trainDir, devDir, outDir, null, 4, 16, 8e-5, 1e-3, BaseModel.LAYERS, 0, false, 0, 128, 42, false);
         }
     }
 
-    /** A training sentence: its tokens, sentiment label (-1 if none) and mentions with stance labels. */
-    private record Example(int[] ids, int sentiment, List<int[]> spans, List<Integer> stances) {}
+    /** A training sentence (or sentence-target pair): tokens, sentiment label (-1 if none), mentions with stance labels. */
+    private record Example(int[] ids, int[] typeIds, int sentiment, List<int[]> spans, List<Integer> stances) {}
 
+    private long forwardNanos;
+    private long backwardNanos;
+    private long updateNanos;
     private final Options o;
     private final PrintStream log;
 
@@ -118,8 +121,8 @@ public final class Trainer {
             Collections.shuffle(examples, random);
             examples = new ArrayList<>(examples.subList(0, o.limit()));
         }
-        log.printf("training: %d sentences (%d stance items, %d sentiment items), %d layers, %d frozen, %d epochs, seed %d%n",
-                examples.size(), stance.size(), sentiment.size(), o.layers(), o.frozenLayers(), o.epochs(), o.seed());
+        log.printf("training: %d examples (%d stance items, %d sentiment items), %s, %d layers, %d frozen, %d epochs, seed %d%n",
+                examples.size(), stance.size(), sentiment.size(), design(), o.layers(), o.frozenLayers(), o.epochs(), o.seed());
 
         Map<String, Tensor> base = BaseModel.weights(o.base());
         base.keySet().removeIf(k -> k.startsWith("encoder.layer.") && Integer.parseInt(k.split("\\.")[2]) >= o.layers());
@@ -145,9 +148,11 @@ public final class Trainer {
                     double scale = Math.min(warm, decay);
                     lossSum += step(manager, net, adam, batch, scale);
                     lossN++;
-                    if (lossN % 50 == 0) {
-                        log.printf("  epoch %d step %d/%d loss %.4f (%.1f sentences/s)%n", epoch, lossN, batches.size(), lossSum / lossN,
-                                lossN * (double) o.batchSize() / ((System.nanoTime() - te) / 1e9));
+                    if (lossN % 50 == 0 || lossN == 5) {
+                        log.printf("  epoch %d step %d/%d loss %.4f (%.1f sentences/s; forward %.0f%%, backward %.0f%%, update %.0f%%)%n",
+                                epoch, lossN, batches.size(), lossSum / lossN, lossN * (double) o.batchSize() / ((System.nanoTime() - te) / 1e9),
+                                100.0 * forwardNanos / updateNanos, 100.0 * (backwardNanos - forwardNanos) / updateNanos,
+                                100.0 * (updateNanos - backwardNanos) / updateNanos);
                     }
                 }
                 Path dir = o.outDir().resolve("epoch-" + epoch);
@@ -193,6 +198,18 @@ public final class Trainer {
             }
         }
         List<Example> out = new ArrayList<>();
+        if (o.crossEncoding()) {
+            for (Map.Entry<String, int[]> e : sentimentOf.entrySet()) {
+                out.add(new Example(tokenizer.encode(e.getKey(), o.maxLength()).ids(), null, e.getValue()[0], List.of(), List.of()));
+            }
+            for (StanceItem it : stance) {
+                io.github.stance4j.gazetteer.Bloc bloc = gazetteer.lookup(it.target());
+                Batch.Item p = io.github.stance4j.model.StanceModel.pair(tokenizer, it.text(), bloc != null ? bloc.name() : it.target(),
+                        o.maxLength());
+                out.add(new Example(p.ids(), p.typeIds(), -1, p.mentionTokens(), List.of(it.stance().ordinal())));
+            }
+            return out;
+        }
         for (Map.Entry<String, List<int[]>> e : spans.entrySet()) {
             Encoding enc = tokenizer.encode(e.getKey(), o.maxLength());
             List<int[]> tokenSpans = new ArrayList<>();
@@ -200,7 +217,7 @@ public final class Trainer {
                 tokenSpans.add(io.github.stance4j.model.StanceModel.tokenRange(enc, span[0], span[1]));
             }
             int[] s = sentimentOf.get(e.getKey());
-            out.add(new Example(enc.ids(), s == null ? -1 : s[0], tokenSpans, labels.get(e.getKey())));
+            out.add(new Example(enc.ids(), null, s == null ? -1 : s[0], tokenSpans, labels.get(e.getKey())));
         }
         return out;
     }
@@ -227,25 +244,29 @@ public final class Trainer {
         List<Float> sentimentGold = new ArrayList<>();
         List<Integer> stanceGold = new ArrayList<>();
         for (Example e : batch) {
-            items.add(new Batch.Item(e.ids(), e.spans()));
+            items.add(new Batch.Item(e.ids(), e.typeIds(), e.spans()));
             stanceGold.addAll(e.stances());
             sentimentGold.add((float) e.sentiment());
         }
         Batch b = new Batch(items);
+        long t0 = System.nanoTime();
         try (NDManager m = manager.newSubManager(); NDScope scope = new NDScope()) {
             NDArray[] in = b.arrays(m);
             float lossValue;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray states = net.encode(in[0], in[1], 0.1f);
+                NDArray states = net.encode(in[0], in[5], in[1], 0.1f);
                 NDList logits = net.heads(states, in[2], in[3], in[4], 0.1f);
                 NDArray loss = crossEntropy(m, logits.get(0), toInt(sentimentGold));
                 if (!stanceGold.isEmpty()) {
                     loss = loss.add(crossEntropy(m, logits.get(1), stanceGold.stream().mapToInt(Integer::intValue).toArray()));
                 }
-                gc.backward(loss);
                 lossValue = loss.getFloat();
+                forwardNanos += System.nanoTime() - t0;
+                gc.backward(loss);
+                backwardNanos += System.nanoTime() - t0;
             }
             adam.update(o.learningRate() * lrScale, o.headLearningRate() * lrScale);
+            updateNanos += System.nanoTime() - t0;
             return lossValue;
         }
     }
@@ -283,11 +304,11 @@ public final class Trainer {
         training.put("frozenLayers", o.frozenLayers());
         training.put("augmentation", o.augmentation());
         training.put("limit", o.limit());
-        training.put("design", "mention pooling: [mean(mention tokens); mean(sentence tokens)] -> MLP");
+        training.put("crossEncoding", o.crossEncoding());
         ModelConfig config = new ModelConfig(ModelConfig.FORMAT, "0.1.0",
                 "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), imported from " + BaseModel.ARTIFACT,
                 names(Stance.values()), names(Sentiment.values()), o.maxLength(), o.layers(), BaseModel.HIDDEN, BaseModel.HEADS,
-                BaseModel.FFN, BaseModel.VOCAB, ModelBundle.sha256(vocab), dataHash, o.seed(), stanceT, sentimentT, dev, training);
+                BaseModel.FFN, BaseModel.VOCAB, ModelBundle.sha256(vocab), dataHash, o.seed(), stanceT, sentimentT, dev, training, design());
         ModelBundle.write(dir, config, net.export(), vocab);
     }
 
@@ -316,9 +337,7 @@ public final class Trainer {
                     sentiment.stream().mapToInt(it -> it.sentiment().ordinal()).toArray());
         }
         ModelConfig c = ModelBundle.fromDirectory(dir).config();
-        ModelConfig tuned = new ModelConfig(c.format(), c.version(), c.baseModel(), c.stanceLabels(), c.sentimentLabels(), c.maxLength(),
-                c.layers(), c.hidden(), c.heads(), c.ffn(), c.vocabSize(), c.vocabSha256(), c.trainingDataSha256(), c.seed(),
-                stanceT, sentimentT, c.dev(), c.training());
+        ModelConfig tuned = c.withCalibration(stanceT, sentimentT, c.dev());
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
                 .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
         json.writeValue(dir.resolve("model.json").toFile(), tuned);
@@ -326,9 +345,7 @@ public final class Trainer {
         Map<String, Double> scores = new LinkedHashMap<>(report.headline());
         scores.put("stance.ece", Math.round(report.stance().ece() * 10000) / 10000.0);
         scores.put("sentiment.ece", Math.round(report.sentiment().ece() * 10000) / 10000.0);
-        json.writeValue(dir.resolve("model.json").toFile(), new ModelConfig(tuned.format(), tuned.version(), tuned.baseModel(),
-                tuned.stanceLabels(), tuned.sentimentLabels(), tuned.maxLength(), tuned.layers(), tuned.hidden(), tuned.heads(), tuned.ffn(),
-                tuned.vocabSize(), tuned.vocabSha256(), tuned.trainingDataSha256(), tuned.seed(), stanceT, sentimentT, scores, tuned.training()));
+        json.writeValue(dir.resolve("model.json").toFile(), tuned.withCalibration(stanceT, sentimentT, scores));
         log.printf("temperatures: stance %.2f, sentiment %.2f%n", stanceT, sentimentT);
         return scores;
     }
@@ -363,6 +380,10 @@ public final class Trainer {
         return Math.round(bestT * 100) / 100.0;
     }
 
+    private String design() {
+        return o.crossEncoding() ? ModelConfig.CROSS_ENCODING : ModelConfig.MENTION_POOLING;
+    }
+
     private static List<String> names(Enum<?>[] values) {
         List<String> out = new ArrayList<>();
         for (Enum<?> v : values) {
@@ -392,7 +413,8 @@ public final class Trainer {
 
         AdamW(StanceNet net, int frozenLayers) {
             for (String name : net.parameterNames()) {
-                boolean frozen = frozenLayers > 0 && (name.startsWith("embeddings.")
+                // the word embeddings stay as pretrained: half the weights, little to gain from 5,000 sentences
+                boolean frozen = name.equals("embeddings.word_embeddings.weight") || frozenLayers > 0 && (name.startsWith("embeddings.")
                         || (name.startsWith("encoder.layer.") && Integer.parseInt(name.split("\\.")[2]) < frozenLayers));
                 if (frozen) {
                     continue;
@@ -411,20 +433,13 @@ public final class Trainer {
             t++;
             float b1 = 0.9f;
             float b2 = 0.999f;
-            float c1 = (float) (1 - Math.pow(b1, t));
-            float c2 = (float) (1 - Math.pow(b2, t));
+            float correction = (float) (Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t)));
             for (int i = 0; i < weights.size(); i++) {
                 NDArray w = weights.get(i);
-                NDArray g = w.getGradient();
                 float rate = (float) (head.get(i) ? headLr : lr);
-                means.get(i).muli(b1).addi(g.mul(1 - b1));
-                variances.get(i).muli(b2).addi(g.square().mul(1 - b2));
-                NDArray update = means.get(i).div(c1).div(variances.get(i).div(c2).sqrt().add(1e-8f));
-                if (decay.get(i)) {
-                    update = update.add(w.mul(0.01f));
-                }
-                w.subi(update.mul(rate));
-                g.subi(g);
+                // PyTorch's fused AdamW step (updates weight, mean and variance in place, then zeroes the gradient)
+                w.getNDArrayInternal().adamUpdate(new NDList(w, w.getGradient(), means.get(i), variances.get(i)), new NDList(w),
+                        rate * correction, rate, decay.get(i) ? 0.01f : 0f, 1f, -1f, b1, b2, 1e-8f, false, true);
             }
         }
     }

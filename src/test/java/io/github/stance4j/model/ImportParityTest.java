@@ -81,7 +81,8 @@ class ImportParityTest {
             net.load(manager, weights, 1);
             float[] actual;
             try (NDScope scope = new NDScope()) {
-                NDArray states = net.encode(manager.create(flatIds, new Shape(b, len)), manager.create(maskF, new Shape(b, len)), 0f);
+                NDArray states = net.encode(manager.create(flatIds, new Shape(b, len)), manager.create(new long[b * len], new Shape(b, len)),
+                        manager.create(maskF, new Shape(b, len)), 0f);
                 actual = states.toFloatArray();
             }
             double maxDiff = 0;

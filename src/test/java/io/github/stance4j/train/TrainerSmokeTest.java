@@ -1,0 +1,45 @@
+package io.github.stance4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.stance4j.StanceAnalyzer;
+import io.github.stance4j.model.ModelBundle;
+import io.github.stance4j.result.DocumentResult;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A tiny, seeded training run: it learns, writes a loadable bundle, and repeats exactly. */
+class TrainerSmokeTest {
+
+    private static Trainer.Options tiny(Path out) {
+        return new Trainer.Options(Path.of("training-data", "train"), Path.of("training-data", "dev"), out, null, 1, 8, 5e-5, 1e-3,
+                1, 0, false, 48, 64, 7, false);
+    }
+
+    @Test
+    void tinyRun_writesLoadableBundle_andIsReproducible(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Map<String, Double> scores = new Trainer(tiny(dir.resolve("a")), new PrintStream(log, true)).train();
+        assertTrue(scores.containsKey("stance.macro_f1") && scores.containsKey("sentiment.macro_f1"), scores.toString());
+        assertTrue(log.toString().contains("epoch 1: train loss"), log.toString());
+        Path best = dir.resolve("a").resolve("best");
+        ModelBundle bundle = ModelBundle.fromDirectory(best);
+        assertEquals(1, bundle.config().layers());
+        assertEquals(7, bundle.config().seed());
+        assertEquals(64, bundle.config().trainingDataSha256().length());
+        try (StanceAnalyzer a = StanceAnalyzer.builder().modelDirectory(best).build()) {
+            DocumentResult r = a.analyze("NATO warned Moscow. ASEAN met.");
+            assertEquals(2, r.sentences().size());
+        }
+        new Trainer(tiny(dir.resolve("b")), new PrintStream(new ByteArrayOutputStream(), true)).train();
+        assertArrayEquals(Files.readAllBytes(best.resolve("weights.bin")),
+                Files.readAllBytes(dir.resolve("b").resolve("best").resolve("weights.bin")), "same seed, same weights");
+    }
+}
