@@ -204,19 +204,22 @@ public final class StanceAnalyzer implements AutoCloseable {
     }
 
     /**
-     * Per bloc, the weighted mean of its mentions' stance probabilities: explicit mentions weigh
-     * 1 and implicit ones 0.5, times the mention's confidence (its top probability).
+     * Per bloc, the weighted mean of its mentions' stance probabilities. A mention weighs 1 if
+     * explicit and 0.5 if implicit, times how much it judges the bloc ({@code 1.1 - P(NEUTRAL)})
+     * and how sure it is (its top probability): so one confident judgement outweighs several
+     * mentions of the bloc as a mere venue or actor, and unsure mentions count little.
      */
     static Map<String, BlocSummary> summarize(List<SentenceResult> sentences) {
         Map<String, double[]> sums = new LinkedHashMap<>();
         Map<String, int[]> counts = new LinkedHashMap<>();
+        Stance[] labels = Stance.values();
         for (SentenceResult s : sentences) {
             for (TargetMention t : s.targets()) {
                 double[] sum = sums.computeIfAbsent(t.target(), k -> new double[4]);
                 int[] count = counts.computeIfAbsent(t.target(), k -> new int[2]);
                 double confidence = t.stance().probability(t.stance().label());
-                double w = (t.implicit() ? 0.5 : 1.0) * confidence;
-                Stance[] labels = Stance.values();
+                double judging = 1.1 - t.stance().probability(Stance.NEUTRAL);
+                double w = (t.implicit() ? 0.5 : 1.0) * judging * confidence;
                 for (int i = 0; i < labels.length; i++) {
                     sum[i] += w * t.stance().probability(labels[i]);
                 }

@@ -3,6 +3,7 @@ package io.github.stance4j.cli;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.stance4j.StanceAnalyzer;
 import io.github.stance4j.eval.Corpus;
+import io.github.stance4j.eval.DocumentEvaluation;
 import io.github.stance4j.eval.Evaluator;
 import io.github.stance4j.eval.TargetSensitivity;
 import java.io.IOException;
@@ -24,19 +25,34 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--sentiment", paramLabel = "FILE", description = "Sentiment items (.jsonl, or a folder of sentiment*.jsonl).")
     Path sentiment;
 
+    @Option(names = "--documents", paramLabel = "FILE", description = "Labelled articles ({\"id\",\"text\",\"blocs\":{...}}) to score the per-document summary.")
+    Path documents;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
     @Option(names = "--errors", description = "Also list the misclassified items with their probabilities.")
     boolean errors;
 
+    @Option(names = "--markdown", description = "Print the headline figures as a markdown table (as in the README).")
+    boolean markdown;
+
     @Option(names = "--model", paramLabel = "DIR", description = "Model directory instead of the embedded model.")
     Path model;
 
+    private static void row(String name, io.github.stance4j.eval.Metrics m) {
+        if (m != null) {
+            System.out.printf("| %s | %d | %.4f | %.4f | %.4f |%n", name, m.count(), m.macroF1(), m.accuracy(), m.ece());
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
-        if (stance == null && sentiment == null) {
-            throw new CliException("give --stance FILE, --sentiment FILE or both", 2);
+        if (stance == null && sentiment == null && documents == null) {
+            throw new CliException("give --stance FILE, --sentiment FILE, --documents FILE or several", 2);
+        }
+        if (documents != null && !java.nio.file.Files.isRegularFile(documents)) {
+            throw new CliException("no such file: " + documents, 2);
         }
         List<Corpus.StanceItem> st;
         List<Corpus.SentimentItem> se;
@@ -48,19 +64,39 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Evaluator.Report report;
         Map<String, Object> sensitivity;
+        DocumentEvaluation.Result docs = null;
         try (StanceAnalyzer analyzer = Analyzers.open(model)) {
             report = Evaluator.evaluate(analyzer, st, se);
             sensitivity = TargetSensitivity.measure(analyzer, st);
+            if (documents != null) {
+                try {
+                    docs = DocumentEvaluation.evaluate(analyzer, documents);
+                } catch (IOException e) {
+                    throw new CliException(e.getMessage(), 2);
+                }
+            }
         }
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>(report.toMap());
             out.put("target_sensitivity", sensitivity);
+            if (docs != null) {
+                out.put("documents", docs.toMap());
+            }
             out.put("counts", Map.of("stance", st.size(), "stance_explicit", st.stream().filter(i -> !i.implicit()).count(),
                     "stance_implicit", st.stream().filter(Corpus.StanceItem::implicit).count(), "sentiment", se.size()));
             if (errors) {
                 out.put("errors", report.errors());
             }
             System.out.println(ScoreCommand.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+            return 0;
+        }
+        if (markdown) {
+            System.out.println("| dev set | items | macro-F1 | accuracy | ECE |");
+            System.out.println("|---|---|---|---|---|");
+            row("stance, all", report.stance());
+            row("stance, explicit", report.stanceExplicit());
+            row("stance, implicit", report.stanceImplicit());
+            row("sentiment", report.sentiment());
             return 0;
         }
         if (report.stance() != null) {
@@ -73,6 +109,14 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (report.stance() != null) {
             System.out.println("target sensitivity (two-bloc sentences with different stances): " + sensitivity);
+        }
+        if (docs != null) {
+            System.out.printf("documents: %d of %d (document, bloc) summaries right (%.4f); %d of %d documents with every bloc right%n",
+                    docs.blocsRight(), docs.blocs(), docs.blocs() == 0 ? 0 : (double) docs.blocsRight() / docs.blocs(), docs.documentsRight(),
+                    docs.documents());
+            for (DocumentEvaluation.Miss m : docs.misses()) {
+                System.out.printf("  miss %s %s gold=%s predicted=%s%n", m.id(), m.bloc(), m.gold(), m.predicted());
+            }
         }
         if (errors) {
             System.out.println("errors:");

@@ -169,13 +169,13 @@ final class ScoreCommand implements Callable<Integer> {
         }
         for (JsonNode s : record.get("sentences")) {
             JsonNode sent = s.get("sentiment");
-            sb.append(String.format("[%d] %-8s %.2f  ", s.get("index").asInt(), sent.get("label").asText(),
+            sb.append(String.format("%-5s %-8s %.2f  ", "[" + s.get("index").asInt() + "]", sent.get("label").asText(),
                     sent.get("scores").get(sent.get("label").asText()).asDouble()));
-            String wrapped = WordUtils.wrap(s.get("text").asText(), 90, "\n" + " ".repeat(19), true);
+            String wrapped = WordUtils.wrap(s.get("text").asText(), 90, "\n" + " ".repeat(21), true);
             sb.append(wrapped).append('\n');
             for (JsonNode t : s.get("targets")) {
                 JsonNode st = t.get("stance");
-                sb.append(String.format("%19s-> %-10s %-22s %.2f  \"%s\"%s%n", "", st.get("label").asText(), t.get("target").asText(),
+                sb.append(String.format("%21s-> %-10s %-22s %.2f  \"%s\"%s%n", "", st.get("label").asText(), t.get("target").asText(),
                         st.get("scores").get(st.get("label").asText()).asDouble(), t.get("mention").asText(),
                         t.get("implicit").asBoolean() ? " (implicit)" : ""));
             }

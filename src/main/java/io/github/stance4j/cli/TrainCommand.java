@@ -33,8 +33,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "0", description = "Train on at most this many sentences (0: all).") int limit;
     @Option(names = "--max-length", defaultValue = "128") int maxLength;
     @Option(names = "--seed", defaultValue = "42") long seed;
-    @Option(names = "--cross-encoding", description = "Feed the target's name as a second segment (one forward per target) instead of pooling the mention.")
-    boolean crossEncoding;
+    @Option(names = "--design", defaultValue = "target-marking",
+            description = "How stance reads its target: target-marking (default), mention-pooling or cross-encoding.")
+    String design;
     @Option(names = "--install", description = "Copy the result into models/ if it beats the shipped model on the dev set.")
     boolean install;
 
@@ -47,7 +48,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         Trainer.Options options;
         try {
-            options = new Trainer.Options(train, dev, out, base, epochs, batch, lr, headLr, layers, freeze, augment, limit, maxLength, seed, crossEncoding);
+            options = new Trainer.Options(train, dev, out, base, epochs, batch, lr, headLr, layers, freeze, augment, limit, maxLength, seed, design);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), 2);
         }

@@ -27,8 +27,9 @@ import java.util.Map;
  * @param dev dev-set scores printed by the trainer (keys as evaluate --json prints them)
  * @param training training settings (epochs, learning rate, ...)
  * @param design how stance reads its target: {@code mention-pooling} (one forward per sentence,
- *     stance from the mention's pooled tokens) or {@code cross-encoding} (one forward per
- *     sentence and target, the target's name given as a second segment)
+ *     stance from the mention's pooled tokens), {@code target-marking} (the mention's tokens
+ *     carry segment id 1, one forward per target, stance from the pooled mention) or
+ *     {@code cross-encoding} (one forward per target, the target's name as a second segment)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelConfig(int format, String version, String baseModel, List<String> stanceLabels, List<String> sentimentLabels,
@@ -37,8 +38,15 @@ public record ModelConfig(int format, String version, String baseModel, List<Str
                           Map<String, Double> dev, Map<String, Object> training, String design) {
     /** Mention pooling: the default design. */
     public static final String MENTION_POOLING = "mention-pooling";
+    /** Mention tokens marked with segment id 1, one forward per target. */
+    public static final String TARGET_MARKING = "target-marking";
     /** Target-in-input cross-encoding. */
     public static final String CROSS_ENCODING = "cross-encoding";
+
+    /** Whether each target gets a forward with its mention marked. */
+    public boolean targetMarking() {
+        return TARGET_MARKING.equals(design);
+    }
 
     /** Whether the target's name is fed as a second segment. */
     public boolean crossEncoding() {

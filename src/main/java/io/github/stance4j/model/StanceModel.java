@@ -75,6 +75,16 @@ public final class StanceModel implements AutoCloseable {
      */
     public List<Batch.Item> tokenize(Input in) {
         Encoding e = tokenizer.encode(in.text(), config.maxLength());
+        if (config.targetMarking()) {
+            if (in.mentionSpans().isEmpty()) {
+                return List.of(new Batch.Item(e.ids(), List.of()));
+            }
+            List<Batch.Item> items = new ArrayList<>();
+            for (int[] span : in.mentionSpans()) {
+                items.add(marked(e.ids(), tokenRange(e, span[0], span[1])));
+            }
+            return items;
+        }
         if (!config.crossEncoding()) {
             List<int[]> spans = new ArrayList<>(in.mentionSpans().size());
             for (int[] span : in.mentionSpans()) {
@@ -88,6 +98,13 @@ public final class StanceModel implements AutoCloseable {
             items.add(pair(tokenizer, in.text(), target, config.maxLength()));
         }
         return items;
+    }
+
+    /** The sentence with the tokens [first, last) marked by segment id 1 and pooled as the mention. */
+    public static Batch.Item marked(int[] ids, int[] range) {
+        int[] types = new int[ids.length];
+        java.util.Arrays.fill(types, range[0], range[1], 1);
+        return new Batch.Item(ids, types, List.of(range));
     }
 
     /** A (sentence, target) pair whose mention is the target segment, for cross-encoding. */
@@ -128,14 +145,16 @@ public final class StanceModel implements AutoCloseable {
             all.addAll(tokenize(inputs.get(i)));
         }
         Output[] raw = run(all.toArray(new Batch.Item[0]));
-        if (!config.crossEncoding()) {
+        if (!config.crossEncoding() && !config.targetMarking()) {
             return List.of(raw);
         }
+        // cross-encoding: item 0 is the sentence, then one per target; marking: one per target (or the bare sentence)
+        int offset = config.crossEncoding() ? 1 : 0;
         List<Output> out = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             float[][] stance = new float[inputs.get(i).targets().size()][];
             for (int j = 0; j < stance.length; j++) {
-                stance[j] = raw[firstItem[i] + 1 + j].stance()[0];
+                stance[j] = raw[firstItem[i] + offset + j].stance()[0];
             }
             out.add(new Output(raw[firstItem[i]].sentiment(), stance));
         }

@@ -50,7 +50,7 @@ public final class Trainer {
     /** Training settings. */
     public record Options(Path trainDir, Path devDir, Path outDir, Path base, int epochs, int batchSize, double learningRate,
                           double headLearningRate, int layers, int frozenLayers, boolean augmentation, int limit, int maxLength,
-                          long seed, boolean crossEncoding) {
+                          long seed, String design) {
         /** Checks the values, naming the bad one. */
         public Options {
             if (epochs < 1) {
@@ -65,6 +65,9 @@ public final class Trainer {
             if (frozenLayers < 0 || frozenLayers > layers) {
                 throw new IllegalArgumentException("frozen layers must be in 0..layers: " + frozenLayers);
             }
+            if (!List.of(ModelConfig.MENTION_POOLING, ModelConfig.TARGET_MARKING, ModelConfig.CROSS_ENCODING).contains(design)) {
+                throw new IllegalArgumentException("design must be mention-pooling, target-marking or cross-encoding: " + design);
+            }
             if (maxLength < 8 || maxLength > BaseModel.POSITIONS) {
                 throw new IllegalArgumentException("max length must be in 8.." + BaseModel.POSITIONS + ": " + maxLength);
             }
@@ -72,7 +75,8 @@ public final class Trainer {
 
         /** The settings the shipped model is trained with. */
         public static Options defaults(Path trainDir, Path devDir, Path outDir) {
-            return new Options(trainDir, devDir, outDir, null, 4, 16, 8e-5, 1e-3, BaseModel.LAYERS, 0, false, 0, 128, 42, false);
+            return new Options(trainDir, devDir, outDir, null, 4, 16, 8e-5, 1e-3, BaseModel.LAYERS, 0, false, 0, 128, 42,
+                    ModelConfig.TARGET_MARKING);
         }
     }
 
@@ -198,7 +202,7 @@ public final class Trainer {
             }
         }
         List<Example> out = new ArrayList<>();
-        if (o.crossEncoding()) {
+        if (o.design().equals(ModelConfig.CROSS_ENCODING)) {
             for (Map.Entry<String, int[]> e : sentimentOf.entrySet()) {
                 out.add(new Example(tokenizer.encode(e.getKey(), o.maxLength()).ids(), null, e.getValue()[0], List.of(), List.of()));
             }
@@ -217,6 +221,14 @@ public final class Trainer {
                 tokenSpans.add(io.github.stance4j.model.StanceModel.tokenRange(enc, span[0], span[1]));
             }
             int[] s = sentimentOf.get(e.getKey());
+            if (o.design().equals(ModelConfig.TARGET_MARKING) && !tokenSpans.isEmpty()) {
+                for (int j = 0; j < tokenSpans.size(); j++) { // one marked copy per target; the first carries the sentiment
+                    Batch.Item m = io.github.stance4j.model.StanceModel.marked(enc.ids(), tokenSpans.get(j));
+                    out.add(new Example(m.ids(), m.typeIds(), j == 0 && s != null ? s[0] : -1, m.mentionTokens(),
+                            List.of(labels.get(e.getKey()).get(j))));
+                }
+                continue;
+            }
             out.add(new Example(enc.ids(), null, s == null ? -1 : s[0], tokenSpans, labels.get(e.getKey())));
         }
         return out;
@@ -304,7 +316,6 @@ public final class Trainer {
         training.put("frozenLayers", o.frozenLayers());
         training.put("augmentation", o.augmentation());
         training.put("limit", o.limit());
-        training.put("crossEncoding", o.crossEncoding());
         ModelConfig config = new ModelConfig(ModelConfig.FORMAT, "0.1.0",
                 "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), imported from " + BaseModel.ARTIFACT,
                 names(Stance.values()), names(Sentiment.values()), o.maxLength(), o.layers(), BaseModel.HIDDEN, BaseModel.HEADS,
@@ -381,7 +392,7 @@ public final class Trainer {
     }
 
     private String design() {
-        return o.crossEncoding() ? ModelConfig.CROSS_ENCODING : ModelConfig.MENTION_POOLING;
+        return o.design();
     }
 
     private static List<String> names(Enum<?>[] values) {

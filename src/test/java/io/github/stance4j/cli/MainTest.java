@@ -129,7 +129,7 @@ class MainTest {
 
     @Test
     void evaluate_noInput() {
-        assertOneLineError(run("evaluate"), 2, "give --stance FILE, --sentiment FILE or both");
+        assertOneLineError(run("evaluate"), 2, "give --stance FILE, --sentiment FILE, --documents FILE or several");
     }
 
     @Test

@@ -1,0 +1,55 @@
+package io.github.stance4j.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Settings shared by every benchmark: offline DJL, the thread count both engines get, the
+ * truncation length, and access to the peers' model files on the classpath.
+ *
+ * <p>Not instantiable; thread-safe.
+ */
+final class Bench {
+    /** Tokens per sentence at most, special tokens included (the library's {@code maxLength}). */
+    static final int MAX_LENGTH = 128;
+    /** Sentences per forward pass for the ONNX Runtime peer (the library's {@code StanceModel.BATCH}). */
+    static final int BATCH = 32;
+    /** Intra-op threads of both engines; {@code -Dstance4j.bench.threads=N} to change. */
+    static final int THREADS = Integer.getInteger("stance4j.bench.threads", 2);
+
+    /** The base model's tokenizer.json, from the langchain4j artifact. */
+    static final String HF_TOKENIZER_JSON = "all-minilm-l6-v2-tokenizer.json";
+    /** The base model's ONNX graph, from the langchain4j artifact. */
+    static final String ONNX_MODEL = "all-minilm-l6-v2.onnx";
+    /** The library's vocabulary inside its jar. */
+    static final String STANCE4J_VOCAB = "io/github/stance4j/model/vocab.txt";
+
+    private Bench() {}
+
+    /**
+     * Keeps DJL offline (no native downloads, no tracking probe) and gives PyTorch the same
+     * intra-op thread count as ONNX Runtime. The forks get the first two as JVM flags too; this
+     * covers runs with replaced {@code -jvmArgs}. Must run before the first DJL engine loads.
+     */
+    static void configure() {
+        setIfAbsent("ai.djl.offline", "true");
+        setIfAbsent("OPT_OUT_TRACKING", "true");
+        setIfAbsent("ai.djl.pytorch.num_threads", String.valueOf(THREADS));
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    /** Reads a classpath resource fully, naming it if it is missing. */
+    static byte[] resource(String name) throws IOException {
+        try (InputStream in = Bench.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("classpath resource " + name + " not found (is the dependency in the jar?)");
+            }
+            return in.readAllBytes();
+        }
+    }
+}
