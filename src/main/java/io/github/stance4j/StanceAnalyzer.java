@@ -50,6 +50,9 @@ public final class StanceAnalyzer implements AutoCloseable {
         if (System.getProperty("OPT_OUT_TRACKING") == null) {
             System.setProperty("OPT_OUT_TRACKING", "true"); // DJL must not probe the network for usage tracking
         }
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR"); // no "no SLF4J providers" notice for users without a logger
+        }
     }
 
     private final StanceModel model;

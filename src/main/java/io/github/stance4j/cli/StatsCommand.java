@@ -17,7 +17,12 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            System.out.print(CorpusStats.report("train (" + train + ")", Corpus.stance(train), Corpus.sentiment(train)));
+            java.util.List<Corpus.StanceItem> all = Corpus.stance(train);
+            java.util.List<Corpus.StanceItem> augmented = all.stream().filter(i -> i.id() != null && i.id().startsWith("aug")).toList();
+            java.util.List<Corpus.StanceItem> written = all.stream().filter(i -> i.id() == null || !i.id().startsWith("aug")).toList();
+            System.out.print(CorpusStats.report("train (" + train + ", without augmentation)", written, Corpus.sentiment(train)));
+            System.out.print(CorpusStats.report("augmentation (" + train + "/stance-augment.jsonl, used with train --augment)", augmented,
+                    java.util.List.of()));
             System.out.print(CorpusStats.report("dev (" + dev + ")", Corpus.stance(dev), Corpus.sentiment(dev)));
         } catch (IOException e) {
             throw new CliException(e.getMessage(), 2);

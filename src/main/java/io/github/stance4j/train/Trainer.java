@@ -150,7 +150,13 @@ public final class Trainer {
                     double warm = Math.min(1.0, step / (0.1 * totalSteps));
                     double decay = Math.max(0.0, (totalSteps - step) / (0.9 * totalSteps));
                     double scale = Math.min(warm, decay);
-                    lossSum += step(manager, net, adam, batch, scale);
+                    double loss = step(manager, net, adam, batch, scale);
+                    if (!Double.isFinite(loss)) {
+                        int longest = batch.stream().mapToInt(e -> e.ids().length).max().orElse(0);
+                        throw new IllegalStateException("loss is " + loss + " at epoch " + epoch + " step " + (lossN + 1)
+                                + " (batch of " + batch.size() + ", longest " + longest + " tokens); lower --lr");
+                    }
+                    lossSum += loss;
                     lossN++;
                     if (lossN % 50 == 0 || lossN == 5) {
                         log.printf("  epoch %d step %d/%d loss %.4f (%.1f sentences/s; forward %.0f%%, backward %.0f%%, update %.0f%%)%n",
@@ -415,6 +421,8 @@ public final class Trainer {
 
     /** AdamW with decoupled weight decay, updating the network's parameters in place. */
     private static final class AdamW {
+        /** Each gradient value is clipped to [-CLIP, CLIP] before the step. */
+        private static final float CLIP = 1f;
         private final List<NDArray> weights = new ArrayList<>();
         private final List<NDArray> means = new ArrayList<>();
         private final List<NDArray> variances = new ArrayList<>();
@@ -450,7 +458,7 @@ public final class Trainer {
                 float rate = (float) (head.get(i) ? headLr : lr);
                 // PyTorch's fused AdamW step (updates weight, mean and variance in place, then zeroes the gradient)
                 w.getNDArrayInternal().adamUpdate(new NDList(w, w.getGradient(), means.get(i), variances.get(i)), new NDList(w),
-                        rate * correction, rate, decay.get(i) ? 0.01f : 0f, 1f, -1f, b1, b2, 1e-8f, false, true);
+                        rate * correction, rate, decay.get(i) ? 0.01f : 0f, 1f, CLIP, b1, b2, 1e-8f, false, true);
             }
         }
     }

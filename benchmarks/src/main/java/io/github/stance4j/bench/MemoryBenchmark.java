@@ -83,8 +83,9 @@ public class MemoryBenchmark {
         }
 
         void record() {
-            rssPeakMiB = mib(procStatusKiB("VmHWM"));
-            rssMiB = mib(procStatusKiB("VmRSS"));
+            long rss = procStatusKiB("VmRSS");
+            rssMiB = mib(rss);
+            rssPeakMiB = mib(Math.max(rss, procStatusKiB("VmHWM"))); // the kernel updates VmHWM lazily
             long peak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {

@@ -175,9 +175,10 @@ public final class Ratios {
     private static String iterations(JsonNode r) {
         String mode = r.path("mode").asText();
         if (mode.equals("ss")) {
-            return r.path("warmupIterations").asInt() + " warmup + " + r.path("measurementIterations").asInt() + " single-shot";
+            return r.path("measurementIterations").asInt() + " single-shot";
         }
-        return r.path("warmupIterations").asInt() + " × " + r.path("warmupTime").asText() + " warmup + "
+        int warmup = r.path("warmupIterations").asInt();
+        return (warmup == 0 ? "no warmup + " : warmup + " × " + r.path("warmupTime").asText() + " warmup + ")
                 + r.path("measurementIterations").asInt() + " × " + r.path("measurementTime").asText();
     }
 
