@@ -40,6 +40,7 @@ public final class StanceModel implements AutoCloseable {
         this.manager = NDManager.newBaseManager("PyTorch");
         this.net = new StanceNet(c.vocabSize(), c.hidden(), c.heads(), c.ffn(), c.layers(), BaseModel.POSITIONS);
         net.load(manager, bundle.weights(), c.seed());
+        net.fuse(manager);
     }
 
     /**
@@ -74,7 +75,7 @@ public final class StanceModel implements AutoCloseable {
      * whose "mention" is the target segment.
      */
     public List<Batch.Item> tokenize(Input in) {
-        Encoding e = tokenizer.encode(in.text(), config.maxLength());
+        Encoding e = tokenizer.encode(normalize(in.text()), config.maxLength());
         if (config.targetMarking()) {
             if (in.mentionSpans().isEmpty()) {
                 return List.of(new Batch.Item(e.ids(), List.of()));
@@ -100,6 +101,14 @@ public final class StanceModel implements AutoCloseable {
         return items;
     }
 
+    /**
+     * The text the model reads: typographic quotes and apostrophes become ASCII ones ("NATO’s"
+     * reads as "NATO's"), one character for one, so offsets do not move.
+     */
+    public static String normalize(String text) {
+        return text.replace('’', '\'').replace('‘', '\'').replace('“', '"').replace('”', '"');
+    }
+
     /** The sentence with the tokens [first, last) marked by segment id 1 and pooled as the mention. */
     public static Batch.Item marked(int[] ids, int[] range) {
         int[] types = new int[ids.length];
@@ -109,7 +118,7 @@ public final class StanceModel implements AutoCloseable {
 
     /** A (sentence, target) pair whose mention is the target segment, for cross-encoding. */
     public static Batch.Item pair(WordPieceTokenizer tokenizer, String sentence, String target, int maxLength) {
-        Encoding p = tokenizer.encodePair(sentence, target, maxLength);
+        Encoding p = tokenizer.encodePair(normalize(sentence), target, maxLength);
         int first = -1;
         int last = -1;
         for (int t = 0; t < p.ids().length - 1; t++) {

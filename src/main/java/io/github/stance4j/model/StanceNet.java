@@ -37,6 +37,9 @@ public final class StanceNet extends AbstractBlock {
     private final int layers;
     private final Map<String, Parameter> params = new LinkedHashMap<>();
     private final Map<String, Shape> shapes = new LinkedHashMap<>();
+    /** Per layer, query, key and value weights side by side ([H, 3H]) and their biases, for inference. */
+    private NDArray[] fusedQkv;
+    private NDArray[] fusedQkvBias;
 
     /** Creates an uninitialised network of the given shape. */
     public StanceNet(int vocab, int hidden, int heads, int ffn, int layers, int maxPositions) {
@@ -137,6 +140,22 @@ public final class StanceNet extends AbstractBlock {
         }
     }
 
+    /**
+     * Prepares the inference fast path: one [H, 3H] matrix multiply per layer for query, key and
+     * value instead of three. Call after {@link #load}; training does not use it.
+     */
+    public void fuse(NDManager manager) {
+        fusedQkv = new NDArray[layers];
+        fusedQkvBias = new NDArray[layers];
+        for (int l = 0; l < layers; l++) {
+            String p = "encoder.layer." + l + ".attention.self.";
+            fusedQkv[l] = w(p + "query.weight").concat(w(p + "key.weight"), 1).concat(w(p + "value.weight"), 1);
+            fusedQkvBias[l] = w(p + "query.bias").concat(w(p + "key.bias"), 0).concat(w(p + "value.bias"), 0);
+            fusedQkv[l].attach(manager);
+            fusedQkvBias[l].attach(manager);
+        }
+    }
+
     /** Copies every parameter to heap tensors. */
     public Map<String, Tensor> export() {
         Map<String, Tensor> out = new LinkedHashMap<>();
@@ -183,9 +202,19 @@ public final class StanceNet extends AbstractBlock {
         int dh = hidden / heads;
         for (int l = 0; l < layers; l++) {
             String p = "encoder.layer." + l + ".";
-            NDArray q = split(dense(x, p + "attention.self.query"), b, len, dh);
-            NDArray k = split(dense(x, p + "attention.self.key"), b, len, dh);
-            NDArray v = split(dense(x, p + "attention.self.value"), b, len, dh);
+            NDArray q;
+            NDArray k;
+            NDArray v;
+            if (fusedQkv != null && dropout == 0) {
+                NDList qkv = x.matMul(fusedQkv[l]).add(fusedQkvBias[l]).split(3, 2);
+                q = split(qkv.get(0), b, len, dh);
+                k = split(qkv.get(1), b, len, dh);
+                v = split(qkv.get(2), b, len, dh);
+            } else {
+                q = split(dense(x, p + "attention.self.query"), b, len, dh);
+                k = split(dense(x, p + "attention.self.key"), b, len, dh);
+                v = split(dense(x, p + "attention.self.value"), b, len, dh);
+            }
             NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(1f / (float) Math.sqrt(dh)).add(bias);
             NDArray probs = drop(scores.softmax(-1), dropout);
             NDArray ctx = probs.matMul(v).transpose(0, 2, 1, 3).reshape(b, len, hidden);

@@ -83,6 +83,7 @@ public final class Trainer {
     /** A training sentence (or sentence-target pair): tokens, sentiment label (-1 if none), mentions with stance labels. */
     private record Example(int[] ids, int[] typeIds, int sentiment, List<int[]> spans, List<Integer> stances) {}
 
+    private int skipped;
     private long forwardNanos;
     private long backwardNanos;
     private long updateNanos;
@@ -210,7 +211,8 @@ public final class Trainer {
         List<Example> out = new ArrayList<>();
         if (o.design().equals(ModelConfig.CROSS_ENCODING)) {
             for (Map.Entry<String, int[]> e : sentimentOf.entrySet()) {
-                out.add(new Example(tokenizer.encode(e.getKey(), o.maxLength()).ids(), null, e.getValue()[0], List.of(), List.of()));
+                out.add(new Example(tokenizer.encode(io.github.stance4j.model.StanceModel.normalize(e.getKey()), o.maxLength()).ids(), null,
+                        e.getValue()[0], List.of(), List.of()));
             }
             for (StanceItem it : stance) {
                 io.github.stance4j.gazetteer.Bloc bloc = gazetteer.lookup(it.target());
@@ -221,7 +223,7 @@ public final class Trainer {
             return out;
         }
         for (Map.Entry<String, List<int[]>> e : spans.entrySet()) {
-            Encoding enc = tokenizer.encode(e.getKey(), o.maxLength());
+            Encoding enc = tokenizer.encode(io.github.stance4j.model.StanceModel.normalize(e.getKey()), o.maxLength());
             List<int[]> tokenSpans = new ArrayList<>();
             for (int[] span : e.getValue()) {
                 tokenSpans.add(io.github.stance4j.model.StanceModel.tokenRange(enc, span[0], span[1]));
@@ -283,7 +285,12 @@ public final class Trainer {
                 gc.backward(loss);
                 backwardNanos += System.nanoTime() - t0;
             }
-            adam.update(o.learningRate() * lrScale, o.headLearningRate() * lrScale);
+            if (adam.gradientsFinite()) {
+                adam.update(o.learningRate() * lrScale, o.headLearningRate() * lrScale);
+            } else {
+                skipped++;
+                log.printf("  skipped a batch whose gradients are not finite (%d so far)%n", skipped);
+            }
             updateNanos += System.nanoTime() - t0;
             return lossValue;
         }
@@ -446,6 +453,25 @@ public final class Trainer {
                 decay.add(!name.endsWith("bias") && !name.contains("LayerNorm"));
                 head.add(name.startsWith("head."));
             }
+        }
+
+        /** True if every gradient is finite; otherwise zeroes them all, so the batch is skipped. */
+        boolean gradientsFinite() {
+            boolean finite = true;
+            for (NDArray w : weights) {
+                if (!Float.isFinite(w.getGradient().abs().sum().getFloat())) {
+                    finite = false;
+                    break;
+                }
+            }
+            if (!finite) {
+                for (NDArray w : weights) {
+                    NDArray g = w.getGradient();
+                    g.set(g.isNaN().logicalOr(g.isInfinite()), 0f);
+                    g.muli(0);
+                }
+            }
+            return finite;
         }
 
         void update(double lr, double headLr) {

@@ -85,16 +85,26 @@ class ImportParityTest {
                         manager.create(maskF, new Shape(b, len)), 0f);
                 actual = states.toFloatArray();
             }
+            net.fuse(manager);
+            float[] fused;
+            try (NDScope scope = new NDScope()) {
+                fused = net.encode(manager.create(flatIds, new Shape(b, len)), manager.create(new long[b * len], new Shape(b, len)),
+                        manager.create(maskF, new Shape(b, len)), 0f).toFloatArray();
+            }
             double maxDiff = 0;
+            double fusedDiff = 0;
             for (int i = 0; i < b; i++) {
                 for (int j = 0; j < ids[i].length; j++) { // padding positions are not compared
                     for (int h = 0; h < BaseModel.HIDDEN; h++) {
                         int k = (i * len + j) * BaseModel.HIDDEN + h;
                         maxDiff = Math.max(maxDiff, Math.abs(actual[k] - expected[k]));
+                        fusedDiff = Math.max(fusedDiff, Math.abs(fused[k] - expected[k]));
                     }
                 }
             }
             assertTrue(maxDiff < 1e-4, "max |DJL - ONNX Runtime| = " + maxDiff);
+            assertTrue(fusedDiff < 1e-4, "fused query/key/value path: max |DJL - ONNX Runtime| = " + fusedDiff);
+            System.out.printf("import parity: max |DJL - ONNX Runtime| = %.2e (fused path %.2e)%n", maxDiff, fusedDiff);
         }
     }
 
