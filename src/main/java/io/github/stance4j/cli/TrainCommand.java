@@ -1,5 +1,6 @@
 package io.github.stance4j.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.stance4j.ModelLoadException;
 import io.github.stance4j.train.Trainer;
 import java.io.IOException;
@@ -55,8 +56,9 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, Double> scores = new Trainer(options, System.out).train();
         if (install) {
             Path shipped = Path.of("models", "model.json");
-            double old = Files.exists(shipped) ? score(ScoreCommand.JSON.readTree(shipped.toFile()).path("dev")) : -1;
-            double now = (scores.getOrDefault("stance.macro_f1", 0.0) + scores.getOrDefault("sentiment.macro_f1", 0.0)) / 2;
+            double old = Files.exists(shipped) ? Trainer.devScore(ScoreCommand.JSON.convertValue(
+                    ScoreCommand.JSON.readTree(shipped.toFile()).path("dev"), new TypeReference<Map<String, Double>>() {})) : -1;
+            double now = Trainer.devScore(scores);
             if (now > old) {
                 for (String f : new String[] {"model.json", "weights.bin", "vocab.txt"}) {
                     Files.copy(out.resolve("best").resolve(f), Path.of("models", f), StandardCopyOption.REPLACE_EXISTING);
@@ -67,9 +69,5 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private static double score(com.fasterxml.jackson.databind.JsonNode dev) {
-        return (dev.path("stance.macro_f1").asDouble(0) + dev.path("sentiment.macro_f1").asDouble(0)) / 2;
     }
 }

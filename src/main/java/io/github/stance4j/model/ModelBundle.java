@@ -83,6 +83,11 @@ public record ModelBundle(ModelConfig config, Map<String, Tensor> weights, WordP
                     ? TensorFile.Storage.INT8_ROWS : TensorFile.Storage.FP16);
         }
         Files.write(dir.resolve("vocab.txt"), vocab);
+        writeManifest(dir, config);
+    }
+
+    /** Writes (or rewrites) a bundle's {@code model.json}. */
+    public static void writeManifest(Path dir, ModelConfig config) throws IOException {
         JSON.writeValue(dir.resolve("model.json").toFile(), config);
     }
 

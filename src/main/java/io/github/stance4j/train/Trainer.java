@@ -170,7 +170,7 @@ public final class Trainer {
                 write(dir, net, vocab, dataHash, 1.0, 1.0, Map.of(), epoch);
                 Evaluator.Report report = evaluate(dir);
                 Map<String, Double> scores = report.headline();
-                double score = (scores.getOrDefault("stance.macro_f1", 0.0) + scores.getOrDefault("sentiment.macro_f1", 0.0)) / 2;
+                double score = devScore(scores);
                 log.printf("epoch %d: train loss %.4f, dev %s (%.0f s)%n", epoch, lossSum / Math.max(1, lossN), scores,
                         (System.nanoTime() - t0) / 1e9);
                 if (score > bestScore) {
@@ -362,16 +362,19 @@ public final class Trainer {
         }
         ModelConfig c = ModelBundle.fromDirectory(dir).config();
         ModelConfig tuned = c.withCalibration(stanceT, sentimentT, c.dev());
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
-                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
-        json.writeValue(dir.resolve("model.json").toFile(), tuned);
+        ModelBundle.writeManifest(dir, tuned);
         Evaluator.Report report = evaluate(dir);
         Map<String, Double> scores = new LinkedHashMap<>(report.headline());
         scores.put("stance.ece", Math.round(report.stance().ece() * 10000) / 10000.0);
         scores.put("sentiment.ece", Math.round(report.sentiment().ece() * 10000) / 10000.0);
-        json.writeValue(dir.resolve("model.json").toFile(), tuned.withCalibration(stanceT, sentimentT, scores));
+        ModelBundle.writeManifest(dir, tuned.withCalibration(stanceT, sentimentT, scores));
         log.printf("temperatures: stance %.2f, sentiment %.2f%n", stanceT, sentimentT);
         return scores;
+    }
+
+    /** The figure models are compared by: the mean of stance and sentiment macro-F1 on dev (0 where absent). */
+    public static double devScore(Map<String, Double> dev) {
+        return (dev.getOrDefault("stance.macro_f1", 0.0) + dev.getOrDefault("sentiment.macro_f1", 0.0)) / 2;
     }
 
     private static double[] logs(java.util.Collection<Double> probabilities) {
