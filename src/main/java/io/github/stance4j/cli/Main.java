@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "stance4j", mixinStandardHelpOptions = true, version = "stance4j 0.1.0",
         description = "Stance toward named blocs and sentence sentiment for news text.",
-        subcommands = {ScoreCommand.class, EvaluateCommand.class, TrainCommand.class, StatsCommand.class})
+        subcommands = {ScoreCommand.class, EvaluateCommand.class, TrainCommand.class, SoupCommand.class, StatsCommand.class})
 public final class Main implements Runnable {
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {

@@ -241,13 +241,25 @@ final class ScoreCommand implements Callable<Integer> {
 
     private static List<Doc> readJsonl(Path path) throws IOException {
         List<Doc> out = new ArrayList<>();
+        byte[] bytes = Files.readAllBytes(path);
         int n = 0;
-        for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
+        for (int start = 0; start < bytes.length; ) { // line by line, so one line that is not UTF-8 loses only itself
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
             n++;
+            String fallbackId = "line-" + n;
+            Doc raw = decode(fallbackId, java.util.Arrays.copyOfRange(bytes, start, end));
+            start = end + 1;
+            if (raw.error() != null) {
+                out.add(new Doc(fallbackId, null, "line " + n + ": not UTF-8 text"));
+                continue;
+            }
+            String line = raw.text();
             if (line.isBlank()) {
                 continue;
             }
-            String fallbackId = "line-" + n;
             try {
                 JsonNode node = JSON.readTree(line);
                 String id = node.hasNonNull("id") ? node.get("id").asText() : fallbackId;

@@ -337,15 +337,26 @@ public final class Trainer {
     }
 
     private Evaluator.Report evaluate(Path dir) throws IOException, ModelLoadException {
+        return evaluate(dir, o.devDir());
+    }
+
+    private static Evaluator.Report evaluate(Path dir, Path devDir) throws IOException, ModelLoadException {
         try (StanceAnalyzer analyzer = StanceAnalyzer.builder().modelDirectory(dir).build()) {
-            return Evaluator.evaluate(analyzer, Corpus.stance(o.devDir()), Corpus.sentiment(o.devDir()));
+            return Evaluator.evaluate(analyzer, Corpus.stance(devDir), Corpus.sentiment(devDir));
         }
     }
 
-    /** Fits each head's temperature on dev (grid search on log-likelihood) and rewrites the manifest. */
     private Map<String, Double> calibrate(Path dir) throws IOException, ModelLoadException {
-        List<StanceItem> stance = Corpus.stance(o.devDir());
-        List<SentimentItem> sentiment = Corpus.sentiment(o.devDir());
+        return calibrate(dir, o.devDir(), log);
+    }
+
+    /**
+     * Fits each head's temperature of the bundle in {@code dir} on the dev set (grid search on
+     * log-likelihood), scores it, and rewrites its manifest with both; returns the scores.
+     */
+    public static Map<String, Double> calibrate(Path dir, Path devDir, PrintStream log) throws IOException, ModelLoadException {
+        List<StanceItem> stance = Corpus.stance(devDir);
+        List<SentimentItem> sentiment = Corpus.sentiment(devDir);
         double stanceT;
         double sentimentT;
         try (StanceAnalyzer analyzer = StanceAnalyzer.builder().modelDirectory(dir).build()) {
@@ -363,7 +374,7 @@ public final class Trainer {
         ModelConfig c = ModelBundle.fromDirectory(dir).config();
         ModelConfig tuned = c.withCalibration(stanceT, sentimentT, c.dev());
         ModelBundle.writeManifest(dir, tuned);
-        Evaluator.Report report = evaluate(dir);
+        Evaluator.Report report = evaluate(dir, devDir);
         Map<String, Double> scores = new LinkedHashMap<>(report.headline());
         scores.put("stance.ece", Math.round(report.stance().ece() * 10000) / 10000.0);
         scores.put("sentiment.ece", Math.round(report.sentiment().ece() * 10000) / 10000.0);

@@ -84,6 +84,25 @@ class MainTest {
     }
 
     @Test
+    void score_jsonl_lineThatIsNotUtf8_losesOnlyItself(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("docs.jsonl");
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes("{\"id\":\"a\",\"text\":\"NATO warned Moscow.\"}\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        b.writeBytes(new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xff, '"', '}', '\n'});
+        b.writeBytes("{\"id\":\"c\",\"text\":\"ASEAN’s leaders met.\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(in, b.toByteArray());
+        Run r = run("score", in.toString(), "--format", "jsonl");
+        assertEquals(4, r.code());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(3, lines.size(), r.out());
+        ObjectMapper json = new ObjectMapper();
+        assertEquals("a", json.readTree(lines.get(0)).get("id").asText());
+        assertEquals("line-2", json.readTree(lines.get(1)).get("id").asText());
+        assertTrue(json.readTree(lines.get(1)).get("error").asText().contains("not UTF-8"), lines.get(1));
+        assertEquals("ASEAN", json.readTree(lines.get(2)).get("sentences").get(0).get("targets").get(0).get("target").asText());
+    }
+
+    @Test
     void score_folder_unreadableFileYieldsErrorRecord(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("a.txt"), "The EU welcomed the deal.");
         Files.write(dir.resolve("b.txt"), new byte[] {(byte) 0xff, (byte) 0xfe, 'N', 'A'});
@@ -125,6 +144,12 @@ class MainTest {
         Path st = dir.resolve("st.jsonl");
         Files.writeString(st, "{\"id\":\"1\",\"text\":\"NATO met.\",\"target\":\"NATO\",\"stance\":\"HOSTILE\"}\n");
         assertOneLineError(run("evaluate", "--stance", st.toString()), 2, "label 'HOSTILE' is not one of");
+    }
+
+    @Test
+    void soup_notAModelFolder(@TempDir Path dir) {
+        assertOneLineError(run("soup", "--out", dir.resolve("s").toString(), "models", dir.toString()), 2,
+                "not a model folder: " + dir);
     }
 
     @Test

@@ -43,6 +43,12 @@ final class Bench {
         }
     }
 
+    /** The shipped model ({@code embedded}) or the model in a folder. */
+    static io.github.stance4j.model.ModelBundle bundle(String model) throws io.github.stance4j.ModelLoadException {
+        return "embedded".equals(model) ? io.github.stance4j.model.ModelBundle.embedded()
+                : io.github.stance4j.model.ModelBundle.fromDirectory(java.nio.file.Path.of(model));
+    }
+
     /** Reads a classpath resource fully, naming it if it is missing. */
     static byte[] resource(String name) throws IOException {
         try (InputStream in = Bench.class.getClassLoader().getResourceAsStream(name)) {

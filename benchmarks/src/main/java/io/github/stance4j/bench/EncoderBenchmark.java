@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -52,13 +53,17 @@ public class EncoderBenchmark {
     /** stance4j's inference core with the embedded model, and its inputs. */
     @State(Scope.Benchmark)
     public static class Stance4j {
-        StanceModel model;
+        /** {@code embedded} (the shipped model) or a model folder, to set variants side by side: {@code -p model=embedded,DIR}. */
+        @Param({"embedded"})
+        public String model;
+
+        StanceModel stanceModel;
         List<StanceModel.Input> inputs;
 
         @Setup(Level.Trial)
         public void load() throws ModelLoadException {
             Bench.configure();
-            model = new StanceModel(ModelBundle.embedded());
+            stanceModel = new StanceModel(Bench.bundle(model));
             inputs = new ArrayList<>();
             for (String s : Corpus.sentences(SENTENCES)) {
                 inputs.add(new StanceModel.Input(s, List.of(), List.of()));
@@ -67,7 +72,7 @@ public class EncoderBenchmark {
 
         @TearDown(Level.Trial)
         public void close() {
-            model.close();
+            stanceModel.close();
         }
     }
 
@@ -94,7 +99,7 @@ public class EncoderBenchmark {
     @Benchmark
     @OperationsPerInvocation(SENTENCES)
     public List<StanceModel.Output> stance4j(Stance4j s) {
-        return s.model.predict(s.inputs);
+        return s.stanceModel.predict(s.inputs);
     }
 
     /** ONNX Runtime: HF tokenize, corpus-order batches of 32, encode, read hidden states. */

@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -64,12 +65,17 @@ public class EndToEndBenchmark {
     /** The analyzer with the embedded model. */
     @State(Scope.Benchmark)
     public static class Stance4j {
+        /** {@code embedded} (the shipped model) or a model folder: {@code -p model=embedded,DIR}. */
+        @Param({"embedded"})
+        public String model;
+
         StanceAnalyzer analyzer;
 
         @Setup(Level.Trial)
         public void load() {
             Bench.configure();
-            analyzer = StanceAnalyzer.create();
+            analyzer = "embedded".equals(model) ? StanceAnalyzer.create()
+                    : StanceAnalyzer.builder().modelDirectory(java.nio.file.Path.of(model)).build();
         }
 
         @TearDown(Level.Trial)
