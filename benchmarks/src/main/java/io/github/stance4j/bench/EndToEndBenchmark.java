@@ -72,7 +72,7 @@ public class EndToEndBenchmark {
         StanceAnalyzer analyzer;
 
         @Setup(Level.Trial)
-        public void load() {
+        public void load() throws io.github.stance4j.ModelLoadException {
             Bench.configure();
             analyzer = "embedded".equals(model) ? StanceAnalyzer.create()
                     : StanceAnalyzer.builder().modelDirectory(java.nio.file.Path.of(model)).build();

@@ -177,13 +177,15 @@ public final class Ratios {
         if (p == null || p.isEmpty()) {
             return "";
         }
-        StringBuilder sb = new StringBuilder(" (");
+        List<String> shown = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> it = p.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            sb.append(e.getKey()).append('=').append(e.getValue().asText()).append(it.hasNext() ? ", " : ")");
+            if (!(e.getKey().equals("model") && e.getValue().asText().equals("embedded"))) { // the default: row pairs with its peer
+                shown.add(e.getKey() + "=" + e.getValue().asText());
+            }
         }
-        return sb.toString();
+        return shown.isEmpty() ? "" : " (" + String.join(", ", shown) + ")";
     }
 
     private static String jdk(JsonNode r) {
