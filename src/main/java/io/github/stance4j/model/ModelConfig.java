@@ -59,6 +59,12 @@ public record ModelConfig(int format, String version, String baseModel, List<Str
                 vocabSize, vocabSha256, trainingDataSha256, seed, stanceT, sentimentT, scores, training, design);
     }
 
+    /** The same manifest with other training settings. */
+    public ModelConfig withTraining(Map<String, Object> newTraining) {
+        return new ModelConfig(format, version, baseModel, stanceLabels, sentimentLabels, maxLength, layers, hidden, heads, ffn,
+                vocabSize, vocabSha256, trainingDataSha256, seed, stanceTemperature, sentimentTemperature, dev, newTraining, design);
+    }
+
     /** The bundle format this library reads and writes. */
     public static final int FORMAT = 1;
 }

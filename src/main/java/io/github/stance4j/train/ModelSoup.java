@@ -71,9 +71,7 @@ public final class ModelSoup {
         });
         Map<String, Object> training = new LinkedHashMap<>(c.training());
         training.put("soup", sources);
-        ModelConfig soup = new ModelConfig(c.format(), c.version(), c.baseModel(), c.stanceLabels(), c.sentimentLabels(), c.maxLength(),
-                c.layers(), c.hidden(), c.heads(), c.ffn(), c.vocabSize(), c.vocabSha256(), c.trainingDataSha256(), c.seed(), 1.0, 1.0,
-                Map.of(), training, c.design());
+        ModelConfig soup = c.withTraining(training).withCalibration(1.0, 1.0, Map.of());
         ModelBundle.write(out, soup, mean, Files.readAllBytes(ingredients.get(0).resolve("vocab.txt")));
         return soup;
     }

@@ -43,10 +43,19 @@ final class Bench {
         }
     }
 
-    /** The shipped model ({@code embedded}) or the model in a folder. */
+    /** The {@code model} parameter's value that names the shipped model. */
+    static final String EMBEDDED = "embedded";
+
+    /** The shipped model ({@value #EMBEDDED}) or the model in a folder. */
     static io.github.stance4j.model.ModelBundle bundle(String model) throws io.github.stance4j.ModelLoadException {
-        return "embedded".equals(model) ? io.github.stance4j.model.ModelBundle.embedded()
+        return EMBEDDED.equals(model) ? io.github.stance4j.model.ModelBundle.embedded()
                 : io.github.stance4j.model.ModelBundle.fromDirectory(java.nio.file.Path.of(model));
+    }
+
+    /** An analyzer over the shipped model ({@value #EMBEDDED}) or the model in a folder. */
+    static io.github.stance4j.StanceAnalyzer analyzer(String model) throws io.github.stance4j.ModelLoadException {
+        return EMBEDDED.equals(model) ? io.github.stance4j.StanceAnalyzer.create()
+                : io.github.stance4j.StanceAnalyzer.builder().modelDirectory(java.nio.file.Path.of(model)).build();
     }
 
     /** Reads a classpath resource fully, naming it if it is missing. */

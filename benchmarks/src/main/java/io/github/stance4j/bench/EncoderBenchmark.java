@@ -54,7 +54,7 @@ public class EncoderBenchmark {
     @State(Scope.Benchmark)
     public static class Stance4j {
         /** {@code embedded} (the shipped model) or a model folder, to set variants side by side: {@code -p model=embedded,DIR}. */
-        @Param({"embedded"})
+        @Param({Bench.EMBEDDED})
         public String model;
 
         StanceModel stanceModel;

@@ -66,7 +66,7 @@ public class EndToEndBenchmark {
     @State(Scope.Benchmark)
     public static class Stance4j {
         /** {@code embedded} (the shipped model) or a model folder: {@code -p model=embedded,DIR}. */
-        @Param({"embedded"})
+        @Param({Bench.EMBEDDED})
         public String model;
 
         StanceAnalyzer analyzer;
@@ -74,8 +74,7 @@ public class EndToEndBenchmark {
         @Setup(Level.Trial)
         public void load() throws io.github.stance4j.ModelLoadException {
             Bench.configure();
-            analyzer = "embedded".equals(model) ? StanceAnalyzer.create()
-                    : StanceAnalyzer.builder().modelDirectory(java.nio.file.Path.of(model)).build();
+            analyzer = Bench.analyzer(model);
         }
 
         @TearDown(Level.Trial)

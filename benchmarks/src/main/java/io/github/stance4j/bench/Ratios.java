@@ -181,7 +181,7 @@ public final class Ratios {
         Iterator<Map.Entry<String, JsonNode>> it = p.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (!(e.getKey().equals("model") && e.getValue().asText().equals("embedded"))) { // the default: row pairs with its peer
+            if (!(e.getKey().equals("model") && e.getValue().asText().equals(Bench.EMBEDDED))) { // the default: row pairs with its peer
                 shown.add(e.getKey() + "=" + e.getValue().asText());
             }
         }
