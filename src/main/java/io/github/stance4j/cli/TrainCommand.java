@@ -33,7 +33,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--augment", description = "Also train on the augmentation file(s).") boolean augment;
     @Option(names = "--limit", defaultValue = "0", description = "Train on at most this many sentences (0: all).") int limit;
     @Option(names = "--max-length", defaultValue = "128") int maxLength;
-    @Option(names = "--seed", defaultValue = "42") long seed;
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the head initialisation and dropout (default: ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--order-seed", description = "Seed of the example order (default: --seed). Runs that differ only here start"
+            + " from the same weights, so `soup` can average them.")
+    Long orderSeed;
     @Option(names = "--design", defaultValue = "target-marking",
             description = "How stance reads its target: target-marking (default), mention-pooling or cross-encoding.")
     String design;
@@ -49,7 +53,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         Trainer.Options options;
         try {
-            options = new Trainer.Options(train, dev, out, base, epochs, batch, lr, headLr, layers, freeze, augment, limit, maxLength, seed, design);
+            options = new Trainer.Options(train, dev, out, base, epochs, batch, lr, headLr, layers, freeze, augment, limit, maxLength, seed,
+                    orderSeed == null ? seed : orderSeed, design);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), 2);
         }

@@ -50,7 +50,7 @@ public final class Trainer {
     /** Training settings. */
     public record Options(Path trainDir, Path devDir, Path outDir, Path base, int epochs, int batchSize, double learningRate,
                           double headLearningRate, int layers, int frozenLayers, boolean augmentation, int limit, int maxLength,
-                          long seed, String design) {
+                          long seed, long orderSeed, String design) {
         /** Checks the values, naming the bad one. */
         public Options {
             if (epochs < 1) {
@@ -76,7 +76,7 @@ public final class Trainer {
         /** The settings the shipped model is trained with. */
         public static Options defaults(Path trainDir, Path devDir, Path outDir) {
             return new Options(trainDir, devDir, outDir, null, 4, 16, 8e-5, 1e-3, BaseModel.LAYERS, 0, false, 0, 128, 42,
-                    ModelConfig.TARGET_MARKING);
+                    42, ModelConfig.TARGET_MARKING);
         }
     }
 
@@ -121,13 +121,14 @@ public final class Trainer {
         }
         List<SentimentItem> sentiment = Corpus.sentiment(o.trainDir());
         List<Example> examples = examples(stance, sentiment, tokenizer, gazetteer);
-        Random random = new Random(o.seed());
+        Random random = new Random(o.orderSeed());
         if (o.limit() > 0 && examples.size() > o.limit()) {
             Collections.shuffle(examples, random);
             examples = new ArrayList<>(examples.subList(0, o.limit()));
         }
-        log.printf("training: %d examples (%d stance items, %d sentiment items), %s, %d layers, %d frozen, %d epochs, seed %d%n",
-                examples.size(), stance.size(), sentiment.size(), design(), o.layers(), o.frozenLayers(), o.epochs(), o.seed());
+        log.printf("training: %d examples (%d stance items, %d sentiment items), %s, %d layers, %d frozen, %d epochs, seed %d, order seed %d%n",
+                examples.size(), stance.size(), sentiment.size(), design(), o.layers(), o.frozenLayers(), o.epochs(), o.seed(),
+                o.orderSeed());
 
         Map<String, Tensor> base = BaseModel.weights(o.base());
         base.keySet().removeIf(k -> k.startsWith("encoder.layer.") && Integer.parseInt(k.split("\\.")[2]) >= o.layers());
@@ -329,6 +330,7 @@ public final class Trainer {
         training.put("frozenLayers", o.frozenLayers());
         training.put("augmentation", o.augmentation());
         training.put("limit", o.limit());
+        training.put("orderSeed", o.orderSeed());
         ModelConfig config = new ModelConfig(ModelConfig.FORMAT, "0.1.0",
                 "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), imported from " + BaseModel.ARTIFACT,
                 names(Stance.values()), names(Sentiment.values()), o.maxLength(), o.layers(), BaseModel.HIDDEN, BaseModel.HEADS,

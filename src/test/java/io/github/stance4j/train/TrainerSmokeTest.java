@@ -18,7 +18,7 @@ class TrainerSmokeTest {
 
     private static Trainer.Options tiny(Path out) {
         return new Trainer.Options(Path.of("training-data", "train"), Path.of("training-data", "dev"), out, null, 1, 8, 5e-5, 1e-3,
-                1, 0, false, 48, 64, 7, io.github.stance4j.model.ModelConfig.TARGET_MARKING);
+                1, 0, false, 48, 64, 7, 7, io.github.stance4j.model.ModelConfig.TARGET_MARKING);
     }
 
     @Test
