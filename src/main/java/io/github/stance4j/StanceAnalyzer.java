@@ -11,6 +11,7 @@ import io.github.stance4j.result.Prediction;
 import io.github.stance4j.result.SentenceResult;
 import io.github.stance4j.result.Sentiment;
 import io.github.stance4j.result.Stance;
+import io.github.stance4j.result.SummaryRule;
 import io.github.stance4j.result.TargetMention;
 import io.github.stance4j.text.SentenceSplitter;
 import io.github.stance4j.text.SentenceSplitter.Span;
@@ -206,44 +207,9 @@ public final class StanceAnalyzer implements AutoCloseable {
         return out;
     }
 
-    /**
-     * Per bloc, the weighted mean of its mentions' stance probabilities. A mention weighs 1 if
-     * explicit and 0.5 if implicit, times how much it judges the bloc ({@code 1.1 - P(NEUTRAL)})
-     * and how sure it is (its top probability): so one confident judgement outweighs several
-     * mentions of the bloc as a mere venue or actor, and unsure mentions count little.
-     */
+    /** Per bloc, the document's summary under the analyzer's {@link SummaryRule}. */
     static Map<String, BlocSummary> summarize(List<SentenceResult> sentences) {
-        Map<String, double[]> sums = new LinkedHashMap<>();
-        Map<String, int[]> counts = new LinkedHashMap<>();
-        Stance[] labels = Stance.values();
-        for (SentenceResult s : sentences) {
-            for (TargetMention t : s.targets()) {
-                double[] sum = sums.computeIfAbsent(t.target(), k -> new double[4]);
-                int[] count = counts.computeIfAbsent(t.target(), k -> new int[2]);
-                double confidence = t.stance().probability(t.stance().label());
-                double judging = 1.1 - t.stance().probability(Stance.NEUTRAL);
-                double w = (t.implicit() ? 0.5 : 1.0) * judging * confidence;
-                for (int i = 0; i < labels.length; i++) {
-                    sum[i] += w * t.stance().probability(labels[i]);
-                }
-                sum[3] += w;
-                count[0]++;
-                if (!t.implicit()) {
-                    count[1]++;
-                }
-            }
-        }
-        Map<String, BlocSummary> out = new LinkedHashMap<>();
-        for (Map.Entry<String, double[]> e : sums.entrySet()) {
-            double[] sum = e.getValue();
-            float[] p = new float[3];
-            for (int i = 0; i < 3; i++) {
-                p[i] = (float) (sum[i] / sum[3]);
-            }
-            int[] c = counts.get(e.getKey());
-            out.put(e.getKey(), new BlocSummary(e.getKey(), Prediction.of(Stance.class, p), c[0], c[1]));
-        }
-        return out;
+        return SummaryRule.DEFAULT.summarize(sentences);
     }
 
     private static String checkText(String text) {

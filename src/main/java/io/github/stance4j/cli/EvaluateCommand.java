@@ -40,6 +40,53 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", description = "Model directory instead of the embedded model.")
     Path model;
 
+    @Option(names = "--suite", description = "Score every evaluation set of training-data/ side by side (real test and dev,"
+            + " written dev, NewsMTSC dev-multitarget) and print a markdown table.")
+    boolean suite;
+
+    @Option(names = "--fit-summary", paramLabel = "FILE", description = "Fit the per-document summary rule on these labelled"
+            + " documents and print the best rule and its figures.")
+    Path fitSummary;
+
+    /** One evaluation set: stance and sentiment items and labelled documents, each optional. */
+    record EvalSet(String name, Path stance, Path sentiment, Path documents) {}
+
+    /** The sets {@code --suite} scores, in the order the README's table shows them. */
+    static final List<EvalSet> SUITE = List.of(
+            new EvalSet("real test (frozen)", Path.of("training-data/real/test/stance.jsonl"), Path.of("training-data/real/test/sentiment.jsonl"),
+                    Path.of("training-data/real/documents/test.jsonl")),
+            new EvalSet("real dev", Path.of("training-data/real/dev/stance.jsonl"), Path.of("training-data/real/dev/sentiment.jsonl"),
+                    Path.of("training-data/real/documents/dev.jsonl")),
+            new EvalSet("written dev", Path.of("training-data/dev/stance.jsonl"), Path.of("training-data/dev/sentiment.jsonl"),
+                    Path.of("training-data/documents/articles.jsonl")),
+            new EvalSet("NewsMTSC dev-multitarget", Path.of("training-data/newsmtsc-dev/stance-multitarget.jsonl"), null, null));
+
+    private Integer suite() throws IOException {
+        System.out.println("| set | stance items | stance macro-F1 | explicit | CAUTIONARY F1 | sentiment macro-F1 | pairs: both right | pairs: differ (gold differs / agrees) | swap follows | documents right |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        try (StanceAnalyzer analyzer = Analyzers.open(model)) {
+            for (EvalSet set : SUITE) {
+                if (!java.nio.file.Files.exists(set.stance())) {
+                    continue;
+                }
+                List<Corpus.StanceItem> st = Corpus.stance(set.stance());
+                List<Corpus.SentimentItem> se = set.sentiment() == null ? List.of() : Corpus.sentiment(set.sentiment());
+                Evaluator.Report r = Evaluator.evaluate(analyzer, st, se);
+                Map<String, Object> ts = TargetSensitivity.measure(analyzer, st);
+                String docs = "";
+                if (set.documents() != null && java.nio.file.Files.exists(set.documents())) {
+                    DocumentEvaluation.Result d = DocumentEvaluation.evaluate(analyzer, set.documents());
+                    docs = d.blocsRight() + " of " + d.blocs();
+                }
+                System.out.printf("| %s | %d | %.4f | %.4f | %.4f | %s | %s | %s / %s | %s | %s |%n", set.name(), st.size(), r.stance().macroF1(),
+                        r.stanceExplicit().macroF1(), r.stance().f1(0), r.sentiment() == null ? "" : String.format("%.4f", r.sentiment().macroF1()),
+                        ts.getOrDefault("pair_accuracy", "") + " (" + ts.get("pairs") + ")", ts.getOrDefault("differ_rate", ""),
+                        ts.getOrDefault("differ_rate_agreeing", ""), ts.getOrDefault("swap_follow", ""), docs);
+            }
+        }
+        return 0;
+    }
+
     private static void row(String name, io.github.stance4j.eval.Metrics m) {
         if (m != null) {
             System.out.printf("| %s | %d | %.4f | %.4f | %.4f |%n", name, m.count(), m.macroF1(), m.accuracy(), m.ece());
@@ -48,8 +95,22 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (suite) {
+            return suite();
+        }
+        if (fitSummary != null) {
+            try (StanceAnalyzer analyzer = Analyzers.open(model)) {
+                DocumentEvaluation.Fit fit = DocumentEvaluation.fit(analyzer, fitSummary);
+                System.out.printf("best of %d rules: %s%n%d of %d (document, bloc) summaries right; %d of %d documents all right (default rule: %d)%n",
+                        fit.rulesTried(), fit.rule(), fit.result().blocsRight(), fit.result().blocs(), fit.result().documentsRight(),
+                        fit.result().documents(), DocumentEvaluation.evaluate(analyzer, fitSummary).blocsRight());
+            } catch (IOException e) {
+                throw new CliException(e.getMessage(), 2);
+            }
+            return 0;
+        }
         if (stance == null && sentiment == null && documents == null) {
-            throw new CliException("give --stance FILE, --sentiment FILE, --documents FILE or several", 2);
+            throw new CliException("give --stance FILE, --sentiment FILE, --documents FILE, --suite or --fit-summary", 2);
         }
         if (documents != null && !java.nio.file.Files.isRegularFile(documents)) {
             throw new CliException("no such file: " + documents, 2);

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,8 +18,9 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Fine-tune all-MiniLM-L6-v2 on training-data/ and write a model bundle; prints progress and dev scores per epoch.")
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--train", defaultValue = "training-data/train", description = "Training folder (default: ${DEFAULT-VALUE}).")
-    Path train;
+    @Option(names = "--train", paramLabel = "DIR", description = "Training folder; repeat to train on several"
+            + " (default: training-data/train, training-data/real/train, training-data/newsmtsc).")
+    List<Path> train = new ArrayList<>();
     @Option(names = "--dev", defaultValue = "training-data/dev", description = "Dev folder (default: ${DEFAULT-VALUE}).")
     Path dev;
     @Option(names = "--out", defaultValue = "target/train", description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -39,14 +42,22 @@ final class TrainCommand implements Callable<Integer> {
             + " from the same weights, so `soup` can average them.")
     Long orderSeed;
     @Option(names = "--design", defaultValue = "target-marking",
-            description = "How stance reads its target: target-marking (default), mention-pooling or cross-encoding.")
+            description = "How stance reads its target: target-marking (segment ids, default), marker-tokens, cross-encoding or mention-pooling.")
     String design;
+    @Option(names = "--pair-loss", defaultValue = "0", description = "Weight of the contrastive term over targets of one sentence"
+            + " with different gold stances (default: ${DEFAULT-VALUE}).")
+    double pairLoss;
     @Option(names = "--install", description = "Copy the result into models/ if it beats the shipped model on the dev set.")
     boolean install;
 
     @Override
     public Integer call() throws IOException, ModelLoadException {
-        for (Path p : new Path[] {train, dev}) {
+        if (train.isEmpty()) {
+            train = List.of(Path.of("training-data/train"), Path.of("training-data/real/train"), Path.of("training-data/newsmtsc"));
+        }
+        List<Path> folders = new ArrayList<>(train);
+        folders.add(dev);
+        for (Path p : folders) {
             if (!Files.isDirectory(p)) {
                 throw new CliException("training data folder not found: " + p, 2);
             }
@@ -54,7 +65,7 @@ final class TrainCommand implements Callable<Integer> {
         Trainer.Options options;
         try {
             options = new Trainer.Options(train, dev, out, base, epochs, batch, lr, headLr, layers, freeze, augment, limit, maxLength, seed,
-                    orderSeed == null ? seed : orderSeed, design);
+                    orderSeed == null ? seed : orderSeed, design, pairLoss);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), 2);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.stance4j.StanceAnalyzer;
 import io.github.stance4j.result.BlocSummary;
+import io.github.stance4j.result.SummaryRule;
 import io.github.stance4j.result.DocumentResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +41,46 @@ public final class DocumentEvaluation {
         }
     }
 
-    /** Analyzes every article and compares its bloc summaries with the labels. */
+    /** Labelled documents and the analyzer's results for them. */
+    private record Scored(List<String> ids, List<JsonNode> labels, List<DocumentResult> results) {}
+
+    /** A fitted summary rule and its figures on the documents it was fitted on. */
+    public record Fit(SummaryRule rule, Result result, int rulesTried) {}
+
+    /** Analyzes every article and compares its bloc summaries (the analyzer's rule) with the labels. */
     public static Result evaluate(StanceAnalyzer analyzer, Path file) throws IOException {
+        return score(analyze(analyzer, file), SummaryRule.DEFAULT);
+    }
+
+    /**
+     * Fits the summary rule on labelled documents: a grid over its four parameters, keeping the
+     * rule with the most (document, bloc) summaries right (ties: the first in grid order, which
+     * starts from the default). The documents are analyzed once.
+     */
+    public static Fit fit(StanceAnalyzer analyzer, Path file) throws IOException {
+        Scored scored = analyze(analyzer, file);
+        SummaryRule best = SummaryRule.DEFAULT;
+        Result bestResult = score(scored, best);
+        int tried = 1;
+        for (double implicitWeight : new double[] {0.5, 0.25, 1}) {
+            for (double offset : new double[] {1.1, 1.0, 1.5, 3}) {
+                for (double power : new double[] {1, 0, 2}) {
+                    for (double bias : new double[] {1, 0.6, 0.8, 1.2, 1.5, 2}) {
+                        SummaryRule rule = new SummaryRule(implicitWeight, offset, power, bias);
+                        Result r = score(scored, rule);
+                        tried++;
+                        if (r.blocsRight() > bestResult.blocsRight()) {
+                            best = rule;
+                            bestResult = r;
+                        }
+                    }
+                }
+            }
+        }
+        return new Fit(best, bestResult, tried);
+    }
+
+    private static Scored analyze(StanceAnalyzer analyzer, Path file) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<String> ids = new ArrayList<>();
         List<String> texts = new ArrayList<>();
@@ -65,27 +104,31 @@ public final class DocumentEvaluation {
             texts.add(node.get("text").asText());
             labels.add(node.get("blocs"));
         }
-        List<DocumentResult> results = analyzer.analyzeAll(texts);
+        return new Scored(ids, labels, analyzer.analyzeAll(texts));
+    }
+
+    private static Result score(Scored scored, SummaryRule rule) {
         int blocs = 0;
         int blocsRight = 0;
         int docsRight = 0;
         List<Miss> misses = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
+        for (int i = 0; i < scored.results().size(); i++) {
+            Map<String, BlocSummary> summaries = rule.summarize(scored.results().get(i).sentences());
             boolean all = true;
-            for (Iterator<Map.Entry<String, JsonNode>> it = labels.get(i).fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = scored.labels().get(i).fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                BlocSummary s = results.get(i).blocs().get(e.getKey());
+                BlocSummary s = summaries.get(e.getKey());
                 String predicted = s == null ? "(not found)" : s.stance().label().name();
                 blocs++;
                 if (predicted.equals(e.getValue().asText())) {
                     blocsRight++;
                 } else {
                     all = false;
-                    misses.add(new Miss(ids.get(i), e.getKey(), e.getValue().asText(), predicted));
+                    misses.add(new Miss(scored.ids().get(i), e.getKey(), e.getValue().asText(), predicted));
                 }
             }
             docsRight += all ? 1 : 0;
         }
-        return new Result(blocs, blocsRight, results.size(), docsRight, misses);
+        return new Result(blocs, blocsRight, scored.results().size(), docsRight, misses);
     }
 }

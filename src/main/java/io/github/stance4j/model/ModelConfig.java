@@ -28,8 +28,12 @@ import java.util.Map;
  * @param training training settings (epochs, learning rate, ...)
  * @param design how stance reads its target: {@code mention-pooling} (one forward per sentence,
  *     stance from the mention's pooled tokens), {@code target-marking} (the mention's tokens
- *     carry segment id 1, one forward per target, stance from the pooled mention) or
- *     {@code cross-encoding} (one forward per target, the target's name as a second segment)
+ *     carry segment id 1, one forward per target, stance from the pooled mention),
+ *     {@code marker-tokens} (the mention wrapped in the marker tokens [unused0] and [unused1],
+ *     one forward per target, stance from the pooled markers and mention) or
+ *     {@code cross-encoding} (one forward per target, the target's name as a second segment).
+ *     In both marking designs a target whose words are not in the sentence is read from its
+ *     name, given as a second segment, so the prediction still depends on the target.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelConfig(int format, String version, String baseModel, List<String> stanceLabels, List<String> sentimentLabels,
@@ -42,10 +46,24 @@ public record ModelConfig(int format, String version, String baseModel, List<Str
     public static final String TARGET_MARKING = "target-marking";
     /** Target-in-input cross-encoding. */
     public static final String CROSS_ENCODING = "cross-encoding";
+    /** The mention wrapped in marker tokens, one forward per target. */
+    public static final String MARKER_TOKENS = "marker-tokens";
+    /** Every design, in the order the trainer documents them. */
+    public static final List<String> DESIGNS = List.of(TARGET_MARKING, MARKER_TOKENS, CROSS_ENCODING, MENTION_POOLING);
 
-    /** Whether each target gets a forward with its mention marked. */
+    /** Whether each target gets a forward of its own with its mention marked (by segment id or marker tokens). */
     public boolean targetMarking() {
-        return TARGET_MARKING.equals(design);
+        return marking(design);
+    }
+
+    /** Whether a design asks about each target in a forward of its own with the mention marked. */
+    public static boolean marking(String design) {
+        return TARGET_MARKING.equals(design) || MARKER_TOKENS.equals(design);
+    }
+
+    /** Whether the mention is marked by the tokens [unused0] ... [unused1] rather than by segment id. */
+    public boolean markerTokens() {
+        return MARKER_TOKENS.equals(design);
     }
 
     /** Whether the target's name is fed as a second segment. */

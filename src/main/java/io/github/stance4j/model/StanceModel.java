@@ -81,8 +81,8 @@ public final class StanceModel implements AutoCloseable {
                 return List.of(new Batch.Item(e.ids(), List.of()));
             }
             List<Batch.Item> items = new ArrayList<>();
-            for (int[] span : in.mentionSpans()) {
-                items.add(marked(e.ids(), tokenRange(e, span[0], span[1])));
+            for (int i = 0; i < in.targets().size(); i++) {
+                items.add(targetItem(config.design(), config.maxLength(), tokenizer, e, in.text(), in.mentionSpans().get(i), in.targets().get(i)));
             }
             return items;
         }
@@ -99,6 +99,36 @@ public final class StanceModel implements AutoCloseable {
             items.add(pair(tokenizer, in.text(), target, config.maxLength()));
         }
         return items;
+    }
+
+    /**
+     * The batch item that asks a marking design about one target: the sentence (encoded as
+     * {@code e}) with the mention's tokens marked, or, when the target's words are not in the
+     * sentence (no span, or the span is the whole sentence), the sentence with the target's name
+     * as a second segment, so the answer still depends on the target. Training and inference
+     * both build their items here.
+     */
+    public static Batch.Item targetItem(String design, int maxLength, WordPieceTokenizer tokenizer, Encoding e, String text,
+                                        int[] span, String target) {
+        int[] range = span == null || (span[0] == 0 && span[1] >= text.length()) ? new int[] {0, 0} : tokenRange(e, span[0], span[1]);
+        if (range[1] <= range[0]) {
+            return pair(tokenizer, text, target, maxLength);
+        }
+        return ModelConfig.MARKER_TOKENS.equals(design) ? wrapped(e.ids(), range) : marked(e.ids(), range);
+    }
+
+    /** Token id of [unused0], which opens a marked mention; [unused1] (id + 1) closes it. */
+    public static final int MARKER = 1;
+
+    /** The sentence with [unused0] before and [unused1] after the tokens [first, last), all three pooled as the mention. */
+    public static Batch.Item wrapped(int[] ids, int[] range) {
+        int[] out = new int[ids.length + 2];
+        System.arraycopy(ids, 0, out, 0, range[0]);
+        out[range[0]] = MARKER;
+        System.arraycopy(ids, range[0], out, range[0] + 1, range[1] - range[0]);
+        out[range[1] + 1] = MARKER + 1;
+        System.arraycopy(ids, range[1], out, range[1] + 2, ids.length - range[1]);
+        return new Batch.Item(out, null, List.of(new int[] {range[0], range[1] + 2}));
     }
 
     /**

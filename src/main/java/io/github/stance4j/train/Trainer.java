@@ -13,11 +13,13 @@ import io.github.stance4j.eval.Corpus;
 import io.github.stance4j.eval.Corpus.SentimentItem;
 import io.github.stance4j.eval.Corpus.StanceItem;
 import io.github.stance4j.eval.Evaluator;
+import io.github.stance4j.gazetteer.Bloc;
 import io.github.stance4j.gazetteer.Gazetteer;
 import io.github.stance4j.model.BaseModel;
 import io.github.stance4j.model.Batch;
 import io.github.stance4j.model.ModelBundle;
 import io.github.stance4j.model.ModelConfig;
+import io.github.stance4j.model.StanceModel;
 import io.github.stance4j.model.StanceNet;
 import io.github.stance4j.model.Tensor;
 import io.github.stance4j.result.Prediction;
@@ -48,9 +50,9 @@ import java.util.Random;
  */
 public final class Trainer {
     /** Training settings. */
-    public record Options(Path trainDir, Path devDir, Path outDir, Path base, int epochs, int batchSize, double learningRate,
+    public record Options(List<Path> trainDirs, Path devDir, Path outDir, Path base, int epochs, int batchSize, double learningRate,
                           double headLearningRate, int layers, int frozenLayers, boolean augmentation, int limit, int maxLength,
-                          long seed, long orderSeed, String design) {
+                          long seed, long orderSeed, String design, double pairLoss) {
         /** Checks the values, naming the bad one. */
         public Options {
             if (epochs < 1) {
@@ -65,8 +67,15 @@ public final class Trainer {
             if (frozenLayers < 0 || frozenLayers > layers) {
                 throw new IllegalArgumentException("frozen layers must be in 0..layers: " + frozenLayers);
             }
-            if (!List.of(ModelConfig.MENTION_POOLING, ModelConfig.TARGET_MARKING, ModelConfig.CROSS_ENCODING).contains(design)) {
-                throw new IllegalArgumentException("design must be mention-pooling, target-marking or cross-encoding: " + design);
+            if (!ModelConfig.DESIGNS.contains(design)) {
+                throw new IllegalArgumentException("design must be one of " + ModelConfig.DESIGNS + ": " + design);
+            }
+            if (trainDirs.isEmpty()) {
+                throw new IllegalArgumentException("no training folder given");
+            }
+            trainDirs = List.copyOf(trainDirs);
+            if (!(pairLoss >= 0)) {
+                throw new IllegalArgumentException("pair loss weight must be >= 0: " + pairLoss);
             }
             if (maxLength < 8 || maxLength > BaseModel.POSITIONS) {
                 throw new IllegalArgumentException("max length must be in 8.." + BaseModel.POSITIONS + ": " + maxLength);
@@ -75,13 +84,17 @@ public final class Trainer {
 
         /** The settings the shipped model is trained with. */
         public static Options defaults(Path trainDir, Path devDir, Path outDir) {
-            return new Options(trainDir, devDir, outDir, null, 4, 16, 8e-5, 1e-3, BaseModel.LAYERS, 0, false, 0, 128, 42,
-                    42, ModelConfig.TARGET_MARKING);
+            return new Options(List.of(trainDir), devDir, outDir, null, 4, 16, 8e-5, 1e-3, BaseModel.LAYERS, 0, false, 0, 128, 42,
+                    42, ModelConfig.TARGET_MARKING, 0);
         }
     }
 
-    /** A training sentence (or sentence-target pair): tokens, sentiment label (-1 if none), mentions with stance labels. */
-    private record Example(int[] ids, int[] typeIds, int sentiment, List<int[]> spans, List<Integer> stances) {}
+    /**
+     * A training sentence (or sentence-target pair): tokens, sentiment label (-1 if none), mentions
+     * with stance labels, and the index of its sentence (the copies of one sentence, one per target,
+     * share it and are batched together).
+     */
+    private record Example(int[] ids, int[] typeIds, int sentiment, List<int[]> spans, List<Integer> stances, int group) {}
 
     private int skipped;
     private long forwardNanos;
@@ -110,25 +123,27 @@ public final class Trainer {
         WordPieceTokenizer tokenizer = WordPieceTokenizer.load(new ByteArrayInputStream(vocab));
         Gazetteer gazetteer = Gazetteer.defaults();
         List<StanceItem> stance = new ArrayList<>();
-        for (StanceItem it : Corpus.stance(o.trainDir())) {
-            stance.add(it);
+        List<SentimentItem> sentiment = new ArrayList<>();
+        List<Path> trainFiles = new ArrayList<>();
+        for (Path dir : o.trainDirs()) {
+            stance.addAll(Corpus.stance(dir));
+            sentiment.addAll(Corpus.sentiment(dir));
+            trainFiles.addAll(Corpus.files(dir, "stance"));
+            trainFiles.addAll(Corpus.files(dir, "sentiment"));
         }
-        List<Path> trainFiles = new ArrayList<>(Corpus.files(o.trainDir(), "stance"));
-        trainFiles.addAll(Corpus.files(o.trainDir(), "sentiment"));
         if (!o.augmentation()) {
             stance.removeIf(it -> it.id() != null && it.id().startsWith("aug"));
             trainFiles.removeIf(p -> p.getFileName().toString().contains("augment"));
         }
-        List<SentimentItem> sentiment = Corpus.sentiment(o.trainDir());
         List<Example> examples = examples(stance, sentiment, tokenizer, gazetteer);
         Random random = new Random(o.orderSeed());
         if (o.limit() > 0 && examples.size() > o.limit()) {
             Collections.shuffle(examples, random);
             examples = new ArrayList<>(examples.subList(0, o.limit()));
         }
-        log.printf("training: %d examples (%d stance items, %d sentiment items), %s, %d layers, %d frozen, %d epochs, seed %d, order seed %d%n",
-                examples.size(), stance.size(), sentiment.size(), design(), o.layers(), o.frozenLayers(), o.epochs(), o.seed(),
-                o.orderSeed());
+        log.printf("training: %d examples (%d stance items, %d sentiment items) from %s, %s, %d layers, %d frozen, %d epochs, seed %d,"
+                        + " order seed %d, pair loss %.2f%n", examples.size(), stance.size(), sentiment.size(), o.trainDirs(), design(), o.layers(),
+                o.frozenLayers(), o.epochs(), o.seed(), o.orderSeed(), o.pairLoss());
 
         Map<String, Tensor> base = BaseModel.weights(o.base());
         base.keySet().removeIf(k -> k.startsWith("encoder.layer.") && Integer.parseInt(k.split("\\.")[2]) >= o.layers());
@@ -188,72 +203,90 @@ public final class Trainer {
 
     private List<Example> examples(List<StanceItem> stance, List<SentimentItem> sentiment, WordPieceTokenizer tokenizer,
                                    Gazetteer gazetteer) {
-        Map<String, int[]> sentimentOf = new LinkedHashMap<>();
-        Map<String, List<int[]>> spans = new LinkedHashMap<>();
-        Map<String, List<Integer>> labels = new LinkedHashMap<>();
+        Map<String, Integer> sentimentOf = new LinkedHashMap<>();
+        Map<String, List<StanceItem>> targets = new LinkedHashMap<>();
         for (SentimentItem it : sentiment) {
-            sentimentOf.put(it.text(), new int[] {it.sentiment().ordinal()});
-            spans.computeIfAbsent(it.text(), k -> new ArrayList<>());
-            labels.computeIfAbsent(it.text(), k -> new ArrayList<>());
+            sentimentOf.put(it.text(), it.sentiment().ordinal());
+            targets.computeIfAbsent(it.text(), k -> new ArrayList<>());
         }
         for (StanceItem it : stance) {
-            int[] span = gazetteer.locate(it.text(), it.target(), it.mention());
-            List<int[]> s = spans.computeIfAbsent(it.text(), k -> new ArrayList<>());
-            List<Integer> l = labels.computeIfAbsent(it.text(), k -> new ArrayList<>());
-            boolean dup = false;
-            for (int[] x : s) {
-                dup |= x[0] == span[0] && x[1] == span[1];
-            }
-            if (!dup) {
-                s.add(span);
-                l.add(it.stance().ordinal());
-            }
+            targets.computeIfAbsent(it.text(), k -> new ArrayList<>()).add(it);
         }
         List<Example> out = new ArrayList<>();
-        if (o.design().equals(ModelConfig.CROSS_ENCODING)) {
-            for (Map.Entry<String, int[]> e : sentimentOf.entrySet()) {
-                out.add(new Example(tokenizer.encode(io.github.stance4j.model.StanceModel.normalize(e.getKey()), o.maxLength()).ids(), null,
-                        e.getValue()[0], List.of(), List.of()));
-            }
-            for (StanceItem it : stance) {
-                io.github.stance4j.gazetteer.Bloc bloc = gazetteer.lookup(it.target());
-                Batch.Item p = io.github.stance4j.model.StanceModel.pair(tokenizer, it.text(), bloc != null ? bloc.name() : it.target(),
-                        o.maxLength());
-                out.add(new Example(p.ids(), p.typeIds(), -1, p.mentionTokens(), List.of(it.stance().ordinal())));
-            }
-            return out;
-        }
-        for (Map.Entry<String, List<int[]>> e : spans.entrySet()) {
-            Encoding enc = tokenizer.encode(io.github.stance4j.model.StanceModel.normalize(e.getKey()), o.maxLength());
-            List<int[]> tokenSpans = new ArrayList<>();
-            for (int[] span : e.getValue()) {
-                tokenSpans.add(io.github.stance4j.model.StanceModel.tokenRange(enc, span[0], span[1]));
-            }
-            int[] s = sentimentOf.get(e.getKey());
-            if (o.design().equals(ModelConfig.TARGET_MARKING) && !tokenSpans.isEmpty()) {
-                for (int j = 0; j < tokenSpans.size(); j++) { // one marked copy per target; the first carries the sentiment
-                    Batch.Item m = io.github.stance4j.model.StanceModel.marked(enc.ids(), tokenSpans.get(j));
-                    out.add(new Example(m.ids(), m.typeIds(), j == 0 && s != null ? s[0] : -1, m.mentionTokens(),
-                            List.of(labels.get(e.getKey()).get(j))));
+        int group = 0;
+        for (Map.Entry<String, List<StanceItem>> e : targets.entrySet()) {
+            String text = e.getKey();
+            int s = sentimentOf.getOrDefault(text, -1);
+            Encoding enc = tokenizer.encode(StanceModel.normalize(text), o.maxLength());
+            // one item per distinct mention span: the first label given for a span wins
+            List<int[]> spans = new ArrayList<>();
+            List<StanceItem> items = new ArrayList<>();
+            for (StanceItem it : e.getValue()) {
+                int[] span = gazetteer.locate(text, it.target(), it.mention());
+                if (spans.stream().noneMatch(x -> x[0] == span[0] && x[1] == span[1])) {
+                    spans.add(span);
+                    items.add(it);
                 }
-                continue;
             }
-            out.add(new Example(enc.ids(), null, s == null ? -1 : s[0], tokenSpans, labels.get(e.getKey())));
+            if (o.design().equals(ModelConfig.CROSS_ENCODING)) {
+                if (s >= 0) {
+                    out.add(new Example(enc.ids(), null, s, List.of(), List.of(), group));
+                }
+                for (StanceItem it : items) {
+                    Bloc bloc = gazetteer.lookup(it.target());
+                    Batch.Item p = StanceModel.pair(tokenizer, text, bloc != null ? bloc.name() : it.target(), o.maxLength());
+                    out.add(new Example(p.ids(), p.typeIds(), -1, p.mentionTokens(), List.of(it.stance().ordinal()), group));
+                }
+            } else if (ModelConfig.marking(o.design()) && !items.isEmpty()) {
+                for (int j = 0; j < items.size(); j++) { // one marked copy per target; the first carries the sentiment
+                    Batch.Item m = StanceModel.targetItem(o.design(), o.maxLength(), tokenizer, enc, text, spans.get(j), items.get(j).target());
+                    out.add(new Example(m.ids(), m.typeIds(), j == 0 ? s : -1, m.mentionTokens(), List.of(items.get(j).stance().ordinal()), group));
+                }
+            } else {
+                List<int[]> tokenSpans = new ArrayList<>();
+                for (int[] span : spans) {
+                    tokenSpans.add(StanceModel.tokenRange(enc, span[0], span[1]));
+                }
+                out.add(new Example(enc.ids(), null, s, tokenSpans, items.stream().map(it -> it.stance().ordinal()).toList(), group));
+            }
+            group++;
         }
         return out;
     }
 
-    /** Shuffled batches of sentences of similar length: shuffle, sort within chunks of 50 batches, shuffle the batches. */
+    /**
+     * Shuffled batches of sentences of similar length, the copies of one sentence (one per target)
+     * always in the same batch: shuffle the sentences, sort within chunks of 50 batches, cut into
+     * batches of about {@code batchSize} examples at sentence boundaries, shuffle the batches.
+     */
     private List<List<Example>> batches(List<Example> examples, Random random) {
-        List<Example> shuffled = new ArrayList<>(examples);
-        Collections.shuffle(shuffled, random);
+        Map<Integer, List<Example>> byGroup = new LinkedHashMap<>();
+        for (Example e : examples) {
+            byGroup.computeIfAbsent(e.group(), k -> new ArrayList<>()).add(e);
+        }
+        List<List<Example>> groups = new ArrayList<>(byGroup.values());
+        Collections.shuffle(groups, random);
         List<List<Example>> out = new ArrayList<>();
         int chunk = o.batchSize() * 50;
-        for (int from = 0; from < shuffled.size(); from += chunk) {
-            List<Example> part = new ArrayList<>(shuffled.subList(from, Math.min(shuffled.size(), from + chunk)));
-            part.sort(Comparator.comparingInt(e -> e.ids().length));
-            for (int i = 0; i < part.size(); i += o.batchSize()) {
-                out.add(part.subList(i, Math.min(part.size(), i + o.batchSize())));
+        int from = 0;
+        while (from < groups.size()) {
+            List<List<Example>> part = new ArrayList<>();
+            int n = 0;
+            while (from < groups.size() && n < chunk) {
+                n += groups.get(from).size();
+                part.add(groups.get(from++));
+            }
+            part.sort(Comparator.comparingInt(g -> g.get(0).ids().length));
+            List<Example> batch = new ArrayList<>();
+            for (List<Example> g : part) {
+                if (!batch.isEmpty() && batch.size() + g.size() > o.batchSize()) {
+                    out.add(batch);
+                    batch = new ArrayList<>();
+                }
+                batch.addAll(g);
+            }
+            if (!batch.isEmpty()) {
+                out.add(batch);
             }
         }
         Collections.shuffle(out, random);
@@ -264,9 +297,11 @@ public final class Trainer {
         List<Batch.Item> items = new ArrayList<>();
         List<Float> sentimentGold = new ArrayList<>();
         List<Integer> stanceGold = new ArrayList<>();
+        List<Integer> stanceGroups = new ArrayList<>();
         for (Example e : batch) {
             items.add(new Batch.Item(e.ids(), e.typeIds(), e.spans()));
             stanceGold.addAll(e.stances());
+            e.stances().forEach(x -> stanceGroups.add(e.group()));
             sentimentGold.add((float) e.sentiment());
         }
         Batch b = new Batch(items);
@@ -279,7 +314,14 @@ public final class Trainer {
                 NDList logits = net.heads(states, in[2], in[3], in[4], 0.1f);
                 NDArray loss = crossEntropy(m, logits.get(0), toInt(sentimentGold));
                 if (!stanceGold.isEmpty()) {
-                    loss = loss.add(crossEntropy(m, logits.get(1), stanceGold.stream().mapToInt(Integer::intValue).toArray()));
+                    int[] gold = stanceGold.stream().mapToInt(Integer::intValue).toArray();
+                    loss = loss.add(crossEntropy(m, logits.get(1), gold));
+                    if (o.pairLoss() > 0) {
+                        NDArray pair = pairLoss(m, logits.get(1), gold, stanceGroups);
+                        if (pair != null) {
+                            loss = loss.add(pair.mul((float) o.pairLoss()));
+                        }
+                    }
                 }
                 lossValue = loss.getFloat();
                 forwardNanos += System.nanoTime() - t0;
@@ -304,6 +346,43 @@ public final class Trainer {
         }
         return out;
     }
+
+    /**
+     * The contrastive term over targets of one sentence whose gold stances differ: for each such
+     * ordered pair (i, j), a hinge that wants target i to give its own gold label at least
+     * {@link #PAIR_MARGIN} more log-probability than target j gives it, so the model cannot score
+     * well by reading the sentence alone. Null if the batch holds no such pair.
+     */
+    private static NDArray pairLoss(NDManager m, NDArray logits, int[] gold, List<Integer> groups) {
+        List<int[]> pairs = new ArrayList<>();
+        for (int i = 0; i < gold.length; i++) {
+            for (int j = 0; j < gold.length; j++) {
+                if (i != j && groups.get(i).equals(groups.get(j)) && gold[i] != gold[j]) {
+                    pairs.add(new int[] {i, j});
+                }
+            }
+        }
+        if (pairs.isEmpty()) {
+            return null;
+        }
+        int k = pairs.size();
+        float[] pick = new float[k * gold.length];
+        float[] other = new float[k * gold.length];
+        float[] label = new float[k * StanceNet.CLASSES];
+        for (int p = 0; p < k; p++) {
+            pick[p * gold.length + pairs.get(p)[0]] = 1f;
+            other[p * gold.length + pairs.get(p)[1]] = 1f;
+            label[p * StanceNet.CLASSES + gold[pairs.get(p)[0]]] = 1f;
+        }
+        NDArray logp = logits.logSoftmax(-1);
+        NDArray g = m.create(label, new Shape(k, StanceNet.CLASSES));
+        NDArray own = m.create(pick, new Shape(k, gold.length)).matMul(logp).mul(g).sum(new int[] {1});
+        NDArray theirs = m.create(other, new Shape(k, gold.length)).matMul(logp).mul(g).sum(new int[] {1});
+        return own.sub(theirs).neg().add(PAIR_MARGIN).maximum(0f).mean();
+    }
+
+    /** Log-probability margin of {@link #pairLoss}. */
+    private static final float PAIR_MARGIN = 1f;
 
     /** Mean negative log-likelihood over rows whose gold label is not -1. */
     private static NDArray crossEntropy(NDManager m, NDArray logits, int[] gold) {
@@ -331,6 +410,8 @@ public final class Trainer {
         training.put("augmentation", o.augmentation());
         training.put("limit", o.limit());
         training.put("orderSeed", o.orderSeed());
+        training.put("trainingFolders", o.trainDirs().stream().map(Path::toString).toList());
+        training.put("pairLoss", o.pairLoss());
         ModelConfig config = new ModelConfig(ModelConfig.FORMAT, "0.1.0",
                 "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), imported from " + BaseModel.ARTIFACT,
                 names(Stance.values()), names(Sentiment.values()), o.maxLength(), o.layers(), BaseModel.HIDDEN, BaseModel.HEADS,

@@ -9,6 +9,7 @@ import io.github.stance4j.result.DocumentResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainerSmokeTest {
 
     private static Trainer.Options tiny(Path out) {
-        return new Trainer.Options(Path.of("training-data", "train"), Path.of("training-data", "dev"), out, null, 1, 8, 5e-5, 1e-3,
-                1, 0, false, 48, 64, 7, 7, io.github.stance4j.model.ModelConfig.TARGET_MARKING);
+        return new Trainer.Options(List.of(Path.of("training-data", "train"), Path.of("training-data", "newsmtsc")),
+                Path.of("training-data", "dev"), out, null, 1, 8, 5e-5, 1e-3, 1, 0, false, 48, 64, 7, 7,
+                io.github.stance4j.model.ModelConfig.MARKER_TOKENS, 0.5);
     }
 
     @Test

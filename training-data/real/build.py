@@ -1,0 +1,75 @@
+"""Builds training-data/real/ from the annotation batches (two blind annotators A and B, a third
+adjudicating where they disagree): python3 training-data/real/build.py ANNOT_DIR
+
+ANNOT_DIR/batches/<split>-<n>/ holds items.jsonl, documents.jsonl, A/ and B/ (labels.jsonl,
+documents-labels.jsonl) and adjudication/ (decisions.jsonl, document-decisions.jsonl). Writes
+<split>/stance.jsonl and <split>/sentiment.jsonl (guideline format, plus source and doc),
+documents/<split>.jsonl (the documents' bloc sentences joined, with the adjudicated per-bloc
+labels) and ../adjudication/real-<batch>.jsonl (every annotator's label, for the record).
+Items whose name turned out not to be the bloc (NOT_TARGET) are left out.
+"""
+import json, os, re, sys, glob, collections
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+annot = sys.argv[1]
+src = {json.loads(l)['id']: json.loads(l) for l in open(os.path.join(annot, 'sources.jsonl'))}
+
+def load(p):
+    return [json.loads(l) for l in open(p) if l.strip()] if os.path.exists(p) else []
+
+out = collections.defaultdict(list)
+for d in sorted(glob.glob(os.path.join(annot, 'batches', '*'))):
+    batch = os.path.basename(d)
+    split = batch.split('-')[0]
+    dec = os.path.join(d, 'adjudication', 'DONE')
+    if not os.path.exists(dec):
+        print('skipped (not adjudicated):', batch)
+        continue
+    items = load(os.path.join(d, 'items.jsonl'))
+    A, B = load(os.path.join(d, 'A', 'labels.jsonl')), load(os.path.join(d, 'B', 'labels.jsonl'))
+    adj = {x['sid']: x for x in load(os.path.join(d, 'adjudication', 'decisions.jsonl'))}
+    record = []
+    for it, a, b in zip(items, A, B):
+        assert it['sid'] == a['sid'] == b['sid'], (batch, it['sid'])
+        s = src[it['sid']]
+        x = adj.get(it['sid'], {})
+        sentiment = a['sentiment'] if a['sentiment'] == b['sentiment'] else x['sentiment']
+        out[(split, 'sentiment')].append({'id': it['sid'], 'text': it['text'], 'sentiment': sentiment,
+                                          'source': s['source'], 'doc': s['doc']})
+        rec = {'sid': it['sid'], 'sentiment': [a['sentiment'], b['sentiment'], sentiment], 'stances': {}}
+        for t in it['targets']:
+            la, lb = a['stances'][t], b['stances'][t]
+            label = la if la == lb else x['stances'][t]
+            rec['stances'][t] = [la, lb, label]
+            if label == 'NOT_TARGET':
+                continue
+            item = {'id': it['sid'] + '#' + t, 'text': it['text'], 'target': t}
+            if s['mentions'].get(t):
+                item['mention'] = s['mentions'][t]
+            item.update({'stance': label, 'source': s['source'], 'doc': s['doc']})
+            out[(split, 'stance')].append(item)
+        record.append(rec)
+    with open(os.path.join(HERE, '..', 'adjudication', 'real-' + batch + '.jsonl'), 'w') as f:
+        for r in record:
+            f.write(json.dumps(r, ensure_ascii=False) + '\n')
+    docs = load(os.path.join(d, 'documents.jsonl'))
+    DA, DB = load(os.path.join(d, 'A', 'documents-labels.jsonl')), load(os.path.join(d, 'B', 'documents-labels.jsonl'))
+    dadj = {x['doc']: x for x in load(os.path.join(d, 'adjudication', 'document-decisions.jsonl'))}
+    text = {it['sid']: it['text'] for it in items}
+    for doc, a, b in zip(docs, DA, DB):
+        blocs = {}
+        for t in doc['blocs']:
+            la, lb = a['stances'][t], b['stances'][t]
+            blocs[t] = la if la == lb else dadj[doc['doc']]['stances'][t]
+        full = src[doc['sids'][0]]['doc']
+        out[(split, 'documents')].append({'id': full, 'source': doc['source'],
+                                          'text': '\n\n'.join(text[s] for s in doc['sids']), 'blocs': blocs})
+
+for (split, kind), rows in sorted(out.items()):
+    path = os.path.join(HERE, 'documents', split + '.jsonl') if kind == 'documents' else os.path.join(HERE, split, kind + '.jsonl')
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    rows.sort(key=lambda r: r['id'])
+    with open(path, 'w') as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + '\n')
+    print(path, len(rows), dict(collections.Counter(r.get('stance') or r.get('sentiment') or 'doc' for r in rows)))
