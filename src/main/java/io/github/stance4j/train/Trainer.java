@@ -353,7 +353,7 @@ public final class Trainer {
      * {@link #PAIR_MARGIN} more log-probability than target j gives it, so the model cannot score
      * well by reading the sentence alone. Null if the batch holds no such pair.
      */
-    private static NDArray pairLoss(NDManager m, NDArray logits, int[] gold, List<Integer> groups) {
+    static NDArray pairLoss(NDManager m, NDArray logits, int[] gold, List<Integer> groups) {
         List<int[]> pairs = new ArrayList<>();
         for (int i = 0; i < gold.length; i++) {
             for (int j = 0; j < gold.length; j++) {
