@@ -13,6 +13,9 @@ import picocli.CommandLine.Option;
 final class StatsCommand implements Callable<Integer> {
     @Option(names = "--train", defaultValue = "training-data/train") Path train;
     @Option(names = "--dev", defaultValue = "training-data/dev") Path dev;
+    @Option(names = "--real", defaultValue = "training-data/real", description = "Real annotated text: its train, dev and test splits.")
+    Path real;
+    @Option(names = "--newsmtsc", defaultValue = "training-data/newsmtsc") Path newsmtsc;
 
     @Override
     public Integer call() {
@@ -24,6 +27,15 @@ final class StatsCommand implements Callable<Integer> {
             System.out.print(CorpusStats.report("augmentation (" + train + "/stance-augment.jsonl, used with train --augment)", augmented,
                     java.util.List.of()));
             System.out.print(CorpusStats.report("dev (" + dev + ")", Corpus.stance(dev), Corpus.sentiment(dev)));
+            for (String split : java.util.List.of("train", "dev", "test")) {
+                Path dir = real.resolve(split);
+                if (java.nio.file.Files.isDirectory(dir)) {
+                    System.out.print(CorpusStats.report("real " + split + " (" + dir + ")", Corpus.stance(dir), Corpus.sentiment(dir)));
+                }
+            }
+            if (java.nio.file.Files.isDirectory(newsmtsc)) {
+                System.out.print(CorpusStats.report("NewsMTSC (" + newsmtsc + ", auxiliary)", Corpus.stance(newsmtsc), java.util.List.of()));
+            }
         } catch (IOException e) {
             throw new CliException(e.getMessage(), 2);
         }

@@ -1,0 +1,50 @@
+# Supplementary, caution-targeted batches (test-13, dev-14) and caution-richer train batches (05-12 resampled).
+import json,re,random,collections,os,shutil
+random.seed(7)
+rows=json.load(open('rows.json'))
+used=set()
+for b in ['test-01','test-02','dev-03','dev-04']:
+    for l in open(f'batches/{b}/items.jsonl'): used.add(json.loads(l)['sid'])
+CRIT={'RUS','CUB','IRN','PRK','SYR','VEN','BLR','NIC','CHN','LBY','IRQ','CSK','POL','HUN','BGR','DDR','UKR','MNG','AFG','YUG','SRB','ALB','VNM','LAO','BOL','DZA','ZWE','SDN','ERI','MLI','BFA','NER'}
+STRONG=re.compile(r"threat|expan|encroach|aggress|confront|bloc mentality|condemn|danger|provoc|hostil|destabili|militari|cold war|reckless|illegal|oppos|hypocri|double standard|unacceptable|interfer|imperial|hegemon|dictat|eastward|bomb|divisive|undermin|refus|criticis|deplor|so-called|containment|sanction|arrogan|impos|disregard|unilateral|unfair|injust|marginali|failed|failure|inaction|impoten|ineffective|paralys|neo-?colonial|colonial|racist|exploit|blackmail|pressure|weapon|nuclear|troops|war\b|aggressive|enemy|adversar|rival|against",re.I)
+def crit(r):
+    src=r['source']; code=r['doc'].split('/')[-1].split('_')[0]
+    return (src=='kremlin') or (src=='ungdc' and code in CRIT)
+def score(r):
+    return (2 if STRONG.search(r['text']) else 0)+(1 if crit(r) else 0)+(1 if len(r['targets'])>1 else 0)
+def pick(split,n,frac_targeted):
+    pool=[r for r in rows if r['split']==split and r['id'] not in used]
+    random.shuffle(pool)
+    tgt=[r for r in pool if score(r)>=3]
+    out=tgt[:int(n*frac_targeted)]
+    ids={r['id'] for r in out}
+    # rest: per-bloc balance among cue sentences
+    rest=[r for r in pool if r['id'] not in ids and score(r)>=2]
+    out+=rest[:n-len(out)]
+    for r in out: used.add(r['id'])
+    return out
+def write(name,b):
+    os.makedirs(f'batches/{name}',exist_ok=True)
+    b=sorted(b,key=lambda r:r['line'])
+    with open(f'batches/{name}/items.jsonl','w') as f:
+        for r in b: f.write(json.dumps({'sid':r['id'],'doc':r['doc'].split('/')[-1],'text':r['text'],'targets':[t['target'] for t in r['targets']]},ensure_ascii=False)+'\n')
+    open(f'batches/{name}/documents.jsonl','w').close()
+    for a in 'AB':
+        os.makedirs(f'batches/{name}/{a}',exist_ok=True)
+        for fn in ['items.jsonl','documents.jsonl']: shutil.copy(f'batches/{name}/{fn}',f'batches/{name}/{a}/')
+        shutil.copy('/work/main/training-data/ANNOTATION.md',f'batches/{name}/{a}/'); shutil.copy('BRIEF.md',f'batches/{name}/{a}/')
+    print(name,len(b),sum(len(r['targets']) for r in b),collections.Counter(t['target'] for r in b for t in r['targets']).most_common(8))
+for d in [f'batches/train-{i:02d}' for i in range(5,13)]: shutil.rmtree(d)
+write('test-13',pick('test',220,.8))
+write('dev-14',pick('dev',220,.8))
+# train: 8 batches of 300, half caution-targeted, the other half the earlier stratified mix (cue sentences)
+tr=[r for r in rows if r['split']=='train' and r['id'] not in used]
+random.shuffle(tr)
+targeted=[r for r in tr if score(r)>=3][:1200]
+ids={r['id'] for r in targeted}
+sel=json.load(open('selection.json'))['train']['sentences']
+byid={r['id']:r for r in rows}
+other=[byid[i] for i in sel if i not in ids][:1200]
+allt=targeted+other; random.shuffle(allt)
+for k in range(8):
+    write(f'train-{k+5:02d}',allt[k*300:(k+1)*300])
