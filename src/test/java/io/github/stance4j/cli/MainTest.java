@@ -80,7 +80,7 @@ class MainTest {
         assertTrue(json.readTree(lines.get(1)).has("error"));
         assertEquals("c", json.readTree(lines.get(2)).get("id").asText());
         assertTrue(json.readTree(lines.get(3)).has("sentences"));
-        assertTrue(r.err().contains("2 of 4 documents could not be scored"), r.err());
+        assertTrue(r.err().contains("4 documents, 2 could not be scored (see their error records)"), r.err());
     }
 
     @Test
@@ -120,7 +120,7 @@ class MainTest {
 
     @Test
     void score_badFormat() {
-        assertOneLineError(run("score", "seeds", "--format", "xml"), 2, "--format must be json, jsonl or table");
+        assertOneLineError(run("score", "seeds", "--format", "xml"), 2, "--format must be json, jsonl, csv, rows or table, not 'xml'");
     }
 
     @Test
