@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.stance4j.StanceAnalyzer;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Parameters;
                 + " a folder of .txt files, a text file, or - for stdin (JSONL is detected).",
                 "Writes one record per input record, in input order; a record that cannot be scored gets {\"id\",\"error\"}."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every record was scored (or --resume found the run complete)", "1:unexpected failure",
+        exitCodeList = {"0:every record was scored", "1:unexpected failure",
                 "2:bad arguments, or an input or output that cannot be used", "3:the model cannot be loaded",
                 "4:some records could not be scored (see their error records)"})
 final class ScoreCommand implements Callable<Integer> {
@@ -93,6 +94,9 @@ final class ScoreCommand implements Callable<Integer> {
         PrintStream err = System.err;
         Inputs.Options options = new Inputs.Options(textField, idField, maxChars);
         try (DocumentReader reader = Inputs.open(in, inputFormat, options, note -> say(note))) {
+            if (out != null && !in.equals("-") && Files.exists(out) && Files.isSameFile(Path.of(in), out)) {
+                throw new CliException("--output " + out + " is the input", 2);
+            }
             Checkpoint start = out == null ? new Checkpoint(Map.of(), Counts.ZERO, 0, false) : Checkpoint.startingPoint(out, settings(in, fmt), resume);
             if (start.finished()) {
                 say(out + " is complete (" + start.counts().records() + " records, " + start.counts().errors()
@@ -170,8 +174,9 @@ final class ScoreCommand implements Callable<Integer> {
         if (System.getProperty(PYTORCH_THREADS) == null) {
             System.setProperty(PYTORCH_THREADS, String.valueOf(Math.max(1, cores / threads)));
         }
-        return threads + (threads == 1 ? " worker" : " workers") + " x " + System.getProperty(PYTORCH_THREADS) + " PyTorch threads on "
-                + cores + " cores";
+        String perWorker = System.getProperty(PYTORCH_THREADS);
+        return threads + (threads == 1 ? " worker" : " workers") + " x " + perWorker + (perWorker.equals("1") ? " PyTorch thread" : " PyTorch threads")
+                + " on " + cores + " cores";
     }
 
     private void say(String line) {

@@ -131,6 +131,14 @@ class ScoreCommandTest {
     }
 
     @Test
+    void outputIsTheInput(@TempDir Path dir) throws Exception {
+        Path in = input(dir);
+        String before = Files.readString(in);
+        assertOneLineError(run("score", in.toString(), "-o", dir.resolve(".").resolve("docs.jsonl").toString()), 2, "is the input");
+        assertEquals(before, Files.readString(in));
+    }
+
+    @Test
     void resumeWithoutOutput() {
         assertOneLineError(run("score", "seeds", "--resume"), 2, "--resume needs --output PATH");
     }
