@@ -23,7 +23,7 @@ final class SoupCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
 
-    @Option(names = "--dev", defaultValue = "training-data/dev", description = "Dev folder (default: training-data/dev).")
+    @Option(names = "--dev", defaultValue = "training-data/real/dev", description = "Dev folder (default: training-data/real/dev).")
     Path dev;
 
     @Override

@@ -21,15 +21,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--train", paramLabel = "DIR", description = "Training folder; repeat to train on several"
             + " (default: training-data/train, training-data/real/train, training-data/newsmtsc).")
     List<Path> train = new ArrayList<>();
-    @Option(names = "--dev", defaultValue = "training-data/dev", description = "Dev folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dev", defaultValue = "training-data/real/dev", description = "Dev folder, which chooses the epoch and fits the"
+            + " temperatures (default: ${DEFAULT-VALUE}, real text).")
     Path dev;
     @Option(names = "--out", defaultValue = "target/train", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
     @Option(names = "--base", paramLabel = "FILE", description = "all-minilm-l6-v2.onnx or the langchain4j jar holding it (default: classpath, then ~/.m2).")
     Path base;
-    @Option(names = "--epochs", defaultValue = "4") int epochs;
+    @Option(names = "--epochs", defaultValue = "2") int epochs;
     @Option(names = "--batch", defaultValue = "16") int batch;
-    @Option(names = "--lr", defaultValue = "8e-5") double lr;
+    @Option(names = "--lr", defaultValue = "6e-5") double lr;
     @Option(names = "--head-lr", defaultValue = "1e-3") double headLr;
     @Option(names = "--layers", defaultValue = "6", description = "Encoder layers to keep (1-6).") int layers;
     @Option(names = "--freeze", defaultValue = "0", description = "Lower encoder layers to freeze, with the embeddings.") int freeze;
@@ -41,10 +42,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--order-seed", description = "Seed of the example order (default: --seed). Runs that differ only here start"
             + " from the same weights, so `soup` can average them.")
     Long orderSeed;
-    @Option(names = "--design", defaultValue = "target-marking",
-            description = "How stance reads its target: target-marking (segment ids, default), marker-tokens, cross-encoding or mention-pooling.")
+    @Option(names = "--design", defaultValue = "marker-tokens",
+            description = "How stance reads its target: marker-tokens (default), target-marking (segment ids), cross-encoding or mention-pooling.")
     String design;
-    @Option(names = "--pair-loss", defaultValue = "0", description = "Weight of the contrastive term over targets of one sentence"
+    @Option(names = "--pair-loss", defaultValue = "0.5", description = "Weight of the contrastive term over targets of one sentence"
             + " with different gold stances (default: ${DEFAULT-VALUE}).")
     double pairLoss;
     @Option(names = "--install", description = "Copy the result into models/ if it beats the shipped model on the dev set.")
