@@ -34,7 +34,11 @@ final class StatsCommand implements Callable<Integer> {
                 }
             }
             if (java.nio.file.Files.isDirectory(newsmtsc)) {
-                System.out.print(CorpusStats.report("NewsMTSC (" + newsmtsc + ", auxiliary)", Corpus.stance(newsmtsc), java.util.List.of()));
+                // its targets are people, thousands of them: the label counts only
+                java.util.List<Corpus.StanceItem> items = Corpus.stance(newsmtsc);
+                System.out.printf("NewsMTSC (%s, auxiliary): %d (sentence, target) items, %d sentences%n  stance: %s%n", newsmtsc, items.size(),
+                        items.stream().map(Corpus.StanceItem::text).distinct().count(), new java.util.TreeMap<>(items.stream().collect(
+                                java.util.stream.Collectors.groupingBy(i -> i.stance().name(), java.util.stream.Collectors.counting()))));
             }
         } catch (IOException e) {
             throw new CliException(e.getMessage(), 2);
