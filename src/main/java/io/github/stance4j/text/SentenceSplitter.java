@@ -15,7 +15,12 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Stateless and thread-safe. Offsets are UTF-16 indices into the input; each span is trimmed of
- * surrounding whitespace. A blank line always ends a sentence.
+ * surrounding whitespace. A blank line always ends a sentence. Work is linear in the text's length.
+ *
+ * <p>Other scripts: the CJK full stops and marks {@code 。 ！ ？ ｡} end a sentence with or without a
+ * space after them (outside parentheses); the Arabic question mark {@code ؟} and the Urdu full
+ * stop {@code ۔} end one like {@code ?}; and a letter of a script without case (Arabic, Hebrew,
+ * CJK, ...) after a terminator and a space starts a sentence as a capital does.
  */
 public final class SentenceSplitter {
     /** Abbreviations (lower case, without the final period) after which a period does not end a sentence. */
@@ -62,9 +67,9 @@ public final class SentenceSplitter {
         int depth = 0; // parentheses open in the current sentence
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c == '(' || c == '[') {
+            if (c == '(' || c == '[' || c == '（') {
                 depth++;
-            } else if ((c == ')' || c == ']') && depth > 0) {
+            } else if (isClosingBracket(c) && depth > 0) {
                 depth--;
             }
             if (c == '\n' && blankLineFollows(text, i)) {
@@ -73,19 +78,28 @@ public final class SentenceSplitter {
                 depth = 0;
                 continue;
             }
-            if (c != '.' && c != '!' && c != '?' && c != '…') {
+            if (!isTerminator(c)) {
                 continue;
             }
             int end = i + 1;
-            while (end < n && (text.charAt(end) == '.' || text.charAt(end) == '!' || text.charAt(end) == '?' || text.charAt(end) == '…')) {
+            boolean spaceless = isSpacelessTerminator(c);
+            while (end < n && isTerminator(text.charAt(end))) {
+                spaceless |= isSpacelessTerminator(text.charAt(end));
                 end++;
             }
+            boolean inBrackets = depth > 0;
             // closing quotes and brackets belong to the sentence they close
             while (end < n && isCloser(text.charAt(end))) {
-                if ((text.charAt(end) == ')' || text.charAt(end) == ']') && depth > 0) {
+                if (isClosingBracket(text.charAt(end)) && depth > 0) {
                     depth--;
                 }
                 end++;
+            }
+            if (spaceless && !inBrackets) { // 。！？ end a sentence whatever follows
+                add(text, start, end, out);
+                start = end;
+                i = end - 1;
+                continue;
             }
             int next = end;
             while (next < n && Character.isWhitespace(text.charAt(next))) {
@@ -119,8 +133,26 @@ public final class SentenceSplitter {
         return false;
     }
 
+    private static boolean isClosingBracket(char c) {
+        return c == ')' || c == ']' || c == '）';
+    }
+
+    private static boolean isTerminator(char c) {
+        return c == '.' || c == '!' || c == '?' || c == '…' || c == '؟' || c == '۔' || isSpacelessTerminator(c);
+    }
+
+    /** CJK sentence ends, written without a space after them. */
+    private static boolean isSpacelessTerminator(char c) {
+        return c == '。' || c == '！' || c == '？' || c == '｡';
+    }
+
     private static boolean isCloser(char c) {
-        return c == '"' || c == '\'' || c == '”' || c == '’' || c == '»' || c == ')' || c == ']';
+        return c == '"' || c == '\'' || c == '”' || c == '’' || c == '»' || c == ')' || c == ']' || c == '」' || c == '』' || c == '）';
+    }
+
+    /** A letter of a script without case (Arabic, Hebrew, CJK, ...). */
+    private static boolean isCaseless(char c) {
+        return Character.isLetter(c) && !Character.isUpperCase(c) && !Character.isLowerCase(c) && !Character.isTitleCase(c);
     }
 
     private static boolean isOpener(char c) {
@@ -130,7 +162,7 @@ public final class SentenceSplitter {
     /** Decides whether the terminator at {@code term} (punctuation run up to {@code end}) ends the sentence. */
     private static boolean isBoundary(CharSequence text, int start, int term, int end, int next) {
         char first = text.charAt(next);
-        boolean upperNext = Character.isUpperCase(first) || Character.isDigit(first) || isOpener(first);
+        boolean upperNext = Character.isUpperCase(first) || Character.isDigit(first) || isOpener(first) || isCaseless(first);
         char t = text.charAt(term);
         if (t != '.' || end - term > 1) {
             return upperNext; // "?", "!", "…", "...": a boundary when a new sentence visibly starts
