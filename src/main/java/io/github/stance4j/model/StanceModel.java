@@ -22,7 +22,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * read in overlapping windows of that length (half a window apart); its sentiment is the mean of
  * the windows' sentiments and each mention is read in the window that gives it the most context
  * on both sides. A sentence with more than {@value #MENTION_CAP} mentions gets one forward per
- * distinct target (its first mention), shared by that target's other mentions. Sentences of at
+ * distinct target (its first mention), shared by that target's other mentions. Identical batch
+ * items in one call (a repeated sentence) are scored once. Sentences of at
  * most {@code maxLength} tokens with at most {@value #MENTION_CAP} mentions are read exactly as
  * before either rule existed.
  *
@@ -429,7 +430,62 @@ public final class StanceModel implements AutoCloseable {
         }
     }
 
-    private Output[] run(Batch.Item[] items) {
+    /** Scores items; identical items (a repeated sentence, a repeated target) are scored once. */
+    private Output[] run(Batch.Item[] all) {
+        java.util.Map<ItemKey, Integer> index = new java.util.HashMap<>();
+        int[] unique = new int[all.length];
+        List<Batch.Item> distinct = new ArrayList<>();
+        for (int i = 0; i < all.length; i++) {
+            Integer at = index.putIfAbsent(new ItemKey(all[i]), distinct.size());
+            if (at == null) {
+                at = distinct.size();
+                distinct.add(all[i]);
+            }
+            unique[i] = at;
+        }
+        Output[] scored = runDistinct(distinct.toArray(new Batch.Item[0]));
+        Output[] out = new Output[all.length];
+        for (int i = 0; i < all.length; i++) {
+            out[i] = scored[unique[i]];
+        }
+        return out;
+    }
+
+    /** An item as a map key: equal when ids, type ids and mention ranges are. */
+    private static final class ItemKey {
+        private final Batch.Item item;
+        private final int hash;
+
+        ItemKey(Batch.Item item) {
+            this.item = item;
+            int h = Arrays.hashCode(item.ids()) * 31 + Arrays.hashCode(item.typeIds());
+            for (int[] m : item.mentionTokens()) {
+                h = h * 31 + Arrays.hashCode(m);
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof ItemKey k) || k.hash != hash || !Arrays.equals(k.item.ids(), item.ids())
+                    || !Arrays.equals(k.item.typeIds(), item.typeIds()) || k.item.mentionTokens().size() != item.mentionTokens().size()) {
+                return false;
+            }
+            for (int j = 0; j < item.mentionTokens().size(); j++) {
+                if (!Arrays.equals(k.item.mentionTokens().get(j), item.mentionTokens().get(j))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private Output[] runDistinct(Batch.Item[] items) {
         Integer[] order = new Integer[items.length];
         for (int i = 0; i < items.length; i++) {
             order[i] = i;

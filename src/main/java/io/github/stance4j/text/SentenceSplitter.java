@@ -15,7 +15,9 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Stateless and thread-safe. Offsets are UTF-16 indices into the input; each span is trimmed of
- * surrounding whitespace. A blank line always ends a sentence. Work is linear in the text's length.
+ * surrounding whitespace (no-break spaces, control and format characters and lone surrogates
+ * included), so a text of only such characters has no sentence. A blank line always ends a
+ * sentence. Work is linear in the text's length.
  *
  * <p>Other scripts: the CJK full stops and marks {@code 。 ！ ？ ｡} end a sentence with or without a
  * space after them (outside parentheses); the Arabic question mark {@code ؟} and the Urdu full
@@ -161,6 +163,12 @@ public final class SentenceSplitter {
 
     /** Decides whether the terminator at {@code term} (punctuation run up to {@code end}) ends the sentence. */
     private static boolean isBoundary(CharSequence text, int start, int term, int end, int next) {
+        while (next < text.length() && isInvisible(text, next)) {
+            next++; // "Moscow. \u200FThe ...": what the reader sees next decides
+        }
+        if (next == text.length()) {
+            return true;
+        }
         char first = text.charAt(next);
         boolean upperNext = Character.isUpperCase(first) || Character.isDigit(first) || isOpener(first) || isCaseless(first);
         char t = text.charAt(term);
@@ -209,11 +217,30 @@ public final class SentenceSplitter {
         return text.subSequence(i, e).toString();
     }
 
+    /** A control or format character (zero-width, bidi mark) or a lone surrogate: nothing a reader sees. */
+    private static boolean isInvisible(CharSequence text, int i) {
+        char c = text.charAt(i);
+        int type = Character.getType(c);
+        if (type == Character.CONTROL || type == Character.FORMAT) {
+            return true;
+        }
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+    }
+
+    /** Whitespace, no-break spaces included, or an invisible character: trimmed off a sentence's ends. */
+    private static boolean isBlank(CharSequence text, int i) {
+        char c = text.charAt(i);
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || isInvisible(text, i);
+    }
+
     private static void add(CharSequence text, int start, int end, List<Span> out) {
-        while (start < end && Character.isWhitespace(text.charAt(start))) {
+        while (start < end && isBlank(text, start)) {
             start++;
         }
-        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+        while (end > start && isBlank(text, end - 1)) {
             end--;
         }
         if (end > start) {
