@@ -21,11 +21,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>Bounded work per sentence: a sentence longer than the model's {@code maxLength} tokens is
  * read in overlapping windows of that length (half a window apart); its sentiment is the mean of
  * the windows' sentiments and each mention is read in the window that gives it the most context
- * on both sides. A sentence with more than {@value #MENTION_CAP} mentions gets one forward per
- * distinct target (its first mention), shared by that target's other mentions. Identical batch
- * items in one call (a repeated sentence) are scored once. Sentences of at
- * most {@code maxLength} tokens with at most {@value #MENTION_CAP} mentions are read exactly as
- * before either rule existed.
+ * on its shorter side. A sentence with more than {@value #MENTION_CAP} mentions gets one forward
+ * per distinct target (its first mention), shared by that target's other mentions. Identical
+ * batch items in one call (a repeated sentence) are scored once. Sentences of at most
+ * {@code maxLength} tokens with at most {@value #MENTION_CAP} mentions are read exactly as before
+ * these rules existed.
  *
  * <p>Thread-safe: the weights are only read, and every forward allocates its native arrays in
  * its own sub-manager inside an {@link NDScope} that frees them before returning. Forwards hold a
