@@ -18,7 +18,7 @@ import net.jqwik.api.Provide;
  * order, never overlap, lie inside the text, are trimmed and non-empty, and together cover every
  * visible character. Findings are kept below as {@code @Example}s.
  */
-public class SentenceSplitterProperties {
+public class SentenceSplitterFuzzTest {
     /** Pieces of news-like and hostile text the generator strings together. */
     public static final List<String> PIECES = List.of(
             "NATO", "the alliance", "U.S.", "Gen.", "No. 2", "3.5", "e.g.", "etc.", "J.", "Mr.", "said", "it", "The", "ASEAN's",

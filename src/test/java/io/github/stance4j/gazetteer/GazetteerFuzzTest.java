@@ -19,7 +19,7 @@ import net.jqwik.api.Provide;
  * as an alias of its target (invisible format characters aside); invisible characters never
  * change which blocs are found.
  */
-class GazetteerProperties {
+class GazetteerFuzzTest {
     private static final Gazetteer G = Gazetteer.defaults();
     private static final List<String> ALIASES = new ArrayList<>();
 

@@ -20,7 +20,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Fuzzing the tokenizer (jqwik): offsets only move forward and stay inside the text, and ids
  * equal HuggingFace's (the reference the parity tests use) on any string.
  */
-class TokenizerProperties {
+class TokenizerFuzzTest {
     private static WordPieceTokenizer tok;
     private static HuggingFaceTokenizer hf;
 
@@ -41,7 +41,7 @@ class TokenizerProperties {
     Arbitrary<String> mixed() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().all().ofMaxLength(80),
-                Arbitraries.of(io.github.stance4j.text.SentenceSplitterProperties.PIECES).list().ofMaxSize(40).map(l -> String.join("", l)),
+                Arbitraries.of(io.github.stance4j.text.SentenceSplitterFuzzTest.PIECES).list().ofMaxSize(40).map(l -> String.join("", l)),
                 Arbitraries.strings().withCharRange('\u0000', '\u036F').ofMaxLength(80));
     }
 
