@@ -38,8 +38,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p><b>Thread safety:</b> an analyzer is immutable after creation and safe to share between
  * threads; calls run concurrently, each in its own native memory scope that is freed before the
- * call returns. Create one per application and close it once, after the last call: calling
- * {@link #close()} while other threads are still analyzing is not allowed.
+ * call returns, and give the same results as the same calls made one after another. Create one
+ * per application and close it once, after the last call. {@link #close()} while other threads
+ * are still analyzing is safe: their calls fail with an {@link IllegalStateException} at their
+ * next batch, and the native memory is freed as soon as the batches running then have ended
+ * ({@code close()} waits for them).
+ *
+ * <p><b>Any text</b> gives a result or a documented exception, with work linear in its length:
+ * empty or blank text gives no sentences; control characters, lone surrogates, zero-width and
+ * bidi marks, emoji, CJK and right-to-left scripts and markup are read as text. A sentence longer
+ * than the model's 128 tokens is read in overlapping windows; a sentence with many mentions gets
+ * one model pass per distinct bloc. Text longer than {@link Builder#maxDocumentChars} characters
+ * (default {@value #DEFAULT_MAX_DOCUMENT_CHARS}) is refused with an {@link IllegalArgumentException}.
  *
  * <p><b>Owns:</b> the model weights in native memory, released by {@link #close()}.
  */
@@ -56,15 +66,20 @@ public final class StanceAnalyzer implements AutoCloseable {
         }
     }
 
+    /** The longest text, in UTF-16 chars, that an analyzer accepts unless its builder says otherwise. */
+    public static final int DEFAULT_MAX_DOCUMENT_CHARS = 1_000_000;
+
     private final StanceModel model;
     private final Gazetteer gazetteer;
     private final MentionResolver resolver;
+    private final int maxDocumentChars;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private StanceAnalyzer(StanceModel model, Gazetteer gazetteer) {
+    private StanceAnalyzer(StanceModel model, Gazetteer gazetteer, int maxDocumentChars) {
         this.model = model;
         this.gazetteer = gazetteer;
         this.resolver = new MentionResolver(gazetteer);
+        this.maxDocumentChars = maxDocumentChars;
     }
 
     /**
@@ -100,11 +115,17 @@ public final class StanceAnalyzer implements AutoCloseable {
         return java.util.Collections.unmodifiableMap(info);
     }
 
+    /** The longest text, in UTF-16 chars, that this analyzer accepts. */
+    public int maxDocumentChars() {
+        return maxDocumentChars;
+    }
+
     /**
      * Analyzes one document.
      *
-     * @throws IllegalArgumentException if text is null
-     * @throws IllegalStateException if the analyzer is closed
+     * @throws IllegalArgumentException if text is null or longer than {@link #maxDocumentChars()}
+     *     (the message gives both lengths)
+     * @throws IllegalStateException if the analyzer is closed, or is closed during the call
      */
     public DocumentResult analyze(String text) {
         return analyzeAll(List.of(checkText(text))).get(0);
@@ -114,18 +135,22 @@ public final class StanceAnalyzer implements AutoCloseable {
      * Analyzes many documents; sentences of all of them are batched together, which is faster
      * than one call per document. Results are in input order.
      *
-     * @throws IllegalArgumentException if the list or any text is null
+     * @throws IllegalArgumentException if the list or any text is null, or a text is longer than
+     *     {@link #maxDocumentChars()}; nothing is analyzed then
+     * @throws IllegalStateException if the analyzer is closed, or is closed during the call
      */
     public List<DocumentResult> analyzeAll(List<String> texts) {
         if (texts == null) {
             throw new IllegalArgumentException("texts must not be null");
         }
         checkOpen();
+        for (int d = 0; d < texts.size(); d++) {
+            checkSize(texts.get(d), texts.size() == 1 ? "text" : "texts[" + d + "]");
+        }
         List<List<Span>> spans = new ArrayList<>();
         List<List<List<Mention>>> mentions = new ArrayList<>();
         List<StanceModel.Input> inputs = new ArrayList<>();
         for (String text : texts) {
-            checkText(text);
             List<Span> s = SentenceSplitter.split(text);
             List<List<Mention>> m = resolver.resolve(text, s);
             spans.add(s);
@@ -176,12 +201,22 @@ public final class StanceAnalyzer implements AutoCloseable {
     /** One labelled stance question: a sentence, a target, and optionally the mention's words. */
     public record StanceQuery(String sentence, String target, String mention) {}
 
-    /** Batched {@link #stance(String, String, String)}; results in input order. */
+    /**
+     * Batched {@link #stance(String, String, String)}; results in input order.
+     *
+     * @throws IllegalArgumentException if a sentence is null or longer than {@link #maxDocumentChars()}
+     */
     public List<Prediction<Stance>> stances(List<StanceQuery> queries) {
+        if (queries == null) {
+            throw new IllegalArgumentException("queries must not be null");
+        }
         checkOpen();
         List<StanceModel.Input> inputs = new ArrayList<>();
         for (StanceQuery q : queries) {
-            checkText(q.sentence());
+            if (q == null) {
+                throw new IllegalArgumentException("queries must not hold null");
+            }
+            checkSize(q.sentence(), "sentence");
             io.github.stance4j.gazetteer.Bloc bloc = gazetteer.lookup(q.target());
             inputs.add(new StanceModel.Input(q.sentence(), List.of(gazetteer.locate(q.sentence(), q.target(), q.mention())),
                     List.of(bloc != null ? bloc.name() : String.valueOf(q.target()))));
@@ -193,12 +228,19 @@ public final class StanceAnalyzer implements AutoCloseable {
         return out;
     }
 
-    /** The sentiment of each sentence, in input order. */
+    /**
+     * The sentiment of each sentence, in input order.
+     *
+     * @throws IllegalArgumentException if a sentence is null or longer than {@link #maxDocumentChars()}
+     */
     public List<Prediction<Sentiment>> sentiments(List<String> sentences) {
+        if (sentences == null) {
+            throw new IllegalArgumentException("sentences must not be null");
+        }
         checkOpen();
         List<StanceModel.Input> inputs = new ArrayList<>();
         for (String s : sentences) {
-            inputs.add(new StanceModel.Input(checkText(s), List.of(), List.of()));
+            inputs.add(new StanceModel.Input(checkSize(s, "sentence"), List.of(), List.of()));
         }
         List<Prediction<Sentiment>> out = new ArrayList<>();
         for (StanceModel.Output o : model.predict(inputs)) {
@@ -219,13 +261,31 @@ public final class StanceAnalyzer implements AutoCloseable {
         return text;
     }
 
+    private String checkSize(String text, String what) {
+        checkText(text);
+        if (text.length() > maxDocumentChars) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "%s has %,d characters, more than this analyzer's limit of %,d (StanceAnalyzer.Builder.maxDocumentChars)",
+                    what, text.length(), maxDocumentChars));
+        }
+        return text;
+    }
+
+    /** Native arrays the model holds now: its weights only, between calls. For tests. */
+    int openNativeArrays() {
+        return model.openArrays();
+    }
+
     private void checkOpen() {
         if (closed.get()) {
             throw new IllegalStateException("analyzer is closed");
         }
     }
 
-    /** Releases the model's native memory. Safe to call twice; throws nothing checked. */
+    /**
+     * Releases the model's native memory, after the model passes running now have ended (calls in
+     * flight fail with an {@link IllegalStateException}). Safe to call twice; throws nothing checked.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
@@ -240,6 +300,7 @@ public final class StanceAnalyzer implements AutoCloseable {
     public static final class Builder {
         private Path modelDirectory;
         private Gazetteer gazetteer = Gazetteer.defaults();
+        private int maxDocumentChars = DEFAULT_MAX_DOCUMENT_CHARS;
 
         private Builder() {}
 
@@ -265,13 +326,37 @@ public final class StanceAnalyzer implements AutoCloseable {
         }
 
         /**
-         * Loads the model into native memory.
+         * The longest text, in UTF-16 chars, that {@code analyze} accepts (default
+         * {@value StanceAnalyzer#DEFAULT_MAX_DOCUMENT_CHARS}); a longer one is refused with an
+         * {@link IllegalArgumentException} before any work. Work and memory grow linearly with the
+         * text up to this limit.
          *
-         * @throws ModelLoadException naming the file that is missing or damaged
+         * @throws IllegalArgumentException if {@code chars} is not positive
+         */
+        public Builder maxDocumentChars(int chars) {
+            if (chars <= 0) {
+                throw new IllegalArgumentException("maxDocumentChars must be positive, got " + chars);
+            }
+            this.maxDocumentChars = chars;
+            return this;
+        }
+
+        /**
+         * Loads the model into native memory. A model folder is checked before anything is
+         * scored: every file present, the manifest's format, the checksums of weights.bin and
+         * vocab.txt, and every tensor the network needs.
+         *
+         * @throws ModelLoadException naming the file that is missing, damaged or of another version
          */
         public StanceAnalyzer build() throws ModelLoadException {
             ModelBundle bundle = modelDirectory == null ? ModelBundle.embedded() : ModelBundle.fromDirectory(modelDirectory);
-            return new StanceAnalyzer(new StanceModel(bundle), gazetteer);
+            StanceModel model;
+            try {
+                model = new StanceModel(bundle);
+            } catch (IllegalArgumentException e) {
+                throw new ModelLoadException(bundle.source() + ": " + e.getMessage(), e);
+            }
+            return new StanceAnalyzer(model, gazetteer, maxDocumentChars);
         }
     }
 }

@@ -30,11 +30,19 @@ import java.util.regex.Pattern;
  *
  * <p>Immutable and thread-safe. Acronyms that are also ordinary words ("Quad", "SCO", "AU") are
  * matched only in the case the gazetteer gives, so "quad bikes" or "sco" in prose do not match.
+ *
+ * <p>Matching reads the text without its invisible format characters (Unicode category Cf: zero-width
+ * space and joiners, soft hyphen, bidi marks and isolates, BOM), so "NA\u200BTO" is a mention of
+ * NATO; offsets still index the original text, and a mention's span covers the characters it
+ * skipped. Letters of scripts written without spaces between words (Han, kana, Hangul, Thai) do
+ * not count as a word boundary, so "北约NATO" and "NATO는" hold a mention.
  */
 public final class Gazetteer {
     private static final String RESOURCE = "/io/github/stance4j/gazetteer/blocs.tsv";
-    private static final String BOUNDARY_BEFORE = "(?<![\\p{L}\\p{N}])";
-    private static final String BOUNDARY_AFTER = "(?:['’]s)?(?![\\p{L}\\p{N}])";
+    /** A letter or digit of a script that separates words with spaces: a name next to one is part of a longer word. */
+    private static final String SPACED_WORD_CHAR = "[\\p{L}\\p{N}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}\\p{IsThai}]]";
+    private static final String BOUNDARY_BEFORE = "(?<!" + SPACED_WORD_CHAR + ")";
+    private static final String BOUNDARY_AFTER = "(?:['’]s)?(?!" + SPACED_WORD_CHAR + ")";
 
     /** Implicit phrases and the kinds of bloc they may refer to; "*" fits every kind. */
     private static final Map<String, String> IMPLICIT = new LinkedHashMap<>();
@@ -174,7 +182,9 @@ public final class Gazetteer {
     public record Phrase(Set<String> kinds, boolean weak, int start, int end) {}
 
     /** Explicit mentions in {@code text}, left to right, not overlapping. */
-    public List<Match> find(CharSequence text) {
+    public List<Match> find(CharSequence original) {
+        View view = View.of(original);
+        CharSequence text = view.text();
         List<Match> out = new ArrayList<>();
         Matcher m = explicit.matcher(text);
         while (m.find()) {
@@ -189,24 +199,62 @@ public final class Gazetteer {
                     && text.subSequence(start - 4, start).toString().equalsIgnoreCase("the ")) {
                 start -= 4;
             }
-            out.add(new Match(name, start, m.end()));
+            out.add(new Match(name, view.start(start), view.end(m.end())));
         }
         return out;
     }
 
     /** Implicit phrases in {@code text}, left to right. */
-    public List<Phrase> findImplicit(CharSequence text) {
+    public List<Phrase> findImplicit(CharSequence original) {
+        View view = View.of(original);
         List<Phrase> out = new ArrayList<>();
-        Matcher m = implicit.matcher(text);
+        Matcher m = implicit.matcher(view.text());
         while (m.find()) {
             String phrase = m.group(1);
             String kinds = IMPLICIT.containsKey(phrase) ? IMPLICIT.get(phrase)
                     : IMPLICIT.get(Character.toLowerCase(phrase.charAt(0)) + phrase.substring(1));
             boolean weak = kinds.equals("*weak");
             Set<String> set = kinds.startsWith("*") ? Set.of("*") : Set.copyOf(Arrays.asList(kinds.split(",")));
-            out.add(new Phrase(set, weak, m.start(), m.end()));
+            out.add(new Phrase(set, weak, view.start(m.start()), view.end(m.end())));
         }
         return out;
+    }
+
+    /**
+     * The text as matching reads it: without format characters (Cf), and for each of its chars
+     * the index of the original char it came from ({@code origin} null when nothing was removed).
+     */
+    private record View(CharSequence text, int[] origin) {
+        static View of(CharSequence text) {
+            int n = text.length();
+            int i = 0;
+            while (i < n && Character.getType(text.charAt(i)) != Character.FORMAT) {
+                i++;
+            }
+            if (i == n) {
+                return new View(text, null);
+            }
+            StringBuilder kept = new StringBuilder(n);
+            int[] origin = new int[n];
+            for (int k = 0; k < n; k++) {
+                char c = text.charAt(k);
+                if (Character.getType(c) != Character.FORMAT) {
+                    origin[kept.length()] = k;
+                    kept.append(c);
+                }
+            }
+            return new View(kept, origin);
+        }
+
+        /** The original index of the view's char {@code i}. */
+        int start(int i) {
+            return origin == null ? i : origin[i];
+        }
+
+        /** The original end (exclusive) of a view span ending at {@code i}, {@code i > 0}. */
+        int end(int i) {
+            return origin == null ? i : origin[i - 1] + 1;
+        }
     }
 
     /**

@@ -3,6 +3,8 @@ package io.github.stance4j.gazetteer;
 import io.github.stance4j.text.SentenceSplitter.Span;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -46,15 +48,25 @@ public final class MentionResolver {
                 named.add(m.target());
             }
             Set<String> implicitDone = new HashSet<>();
+            // explicit targets before the phrase in this sentence, most recent last; one pass over
+            // matches and phrases (both left to right), so work stays linear in the sentence
+            LinkedHashMap<String, Boolean> before = new LinkedHashMap<>();
+            int consumed = 0;
             for (Gazetteer.Phrase p : gazetteer.findImplicit(sentence)) {
-                if (overlaps(p, matches)) {
-                    continue;
+                while (consumed < matches.size() && matches.get(consumed).end() <= p.start()) {
+                    String t = matches.get(consumed++).target();
+                    before.remove(t);
+                    before.put(t, Boolean.TRUE);
+                }
+                if (consumed < matches.size() && matches.get(consumed).start() < p.end()) {
+                    continue; // the phrase overlaps an explicit mention
                 }
                 String target = null;
                 // explicit blocs earlier in this sentence come first, then earlier sentences
-                for (int i = matches.size() - 1; i >= 0 && target == null; i--) {
-                    if (matches.get(i).end() <= p.start() && fits(matches.get(i).target(), p)) {
-                        target = matches.get(i).target();
+                List<String> recentHere = new ArrayList<>(before.keySet());
+                for (int i = recentHere.size() - 1; i >= 0 && target == null; i--) {
+                    if (fits(recentHere.get(i), p)) {
+                        target = recentHere.get(i);
                     }
                 }
                 for (int i = recent.size() - 1; i >= 0 && target == null; i--) {
@@ -70,8 +82,12 @@ public final class MentionResolver {
                 }
             }
             mentions.sort((a, b) -> Integer.compare(a.start(), b.start()));
+            Set<String> seenHere = new LinkedHashSet<>();
             for (Gazetteer.Match m : matches) {
-                final String t = m.target();
+                seenHere.remove(m.target());
+                seenHere.add(m.target());
+            }
+            for (String t : seenHere) { // in order of last mention, so the sentence's last named bloc ends up most recent
                 recent.removeIf(seen -> seen.target().equals(t));
                 recent.add(new Seen(t, s));
             }
@@ -98,12 +114,4 @@ public final class MentionResolver {
         return false;
     }
 
-    private static boolean overlaps(Gazetteer.Phrase p, List<Gazetteer.Match> matches) {
-        for (Gazetteer.Match m : matches) {
-            if (p.start() < m.end() && m.start() < p.end()) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The inference core: tokenizes sentences, maps mention character spans to tokens, groups
@@ -17,30 +18,61 @@ import java.util.List;
  * forward per sentence for its sentiment and all its mentions' stances, and returns calibrated
  * probabilities. Internal.
  *
- * <p>Thread-safe: the weights are only read, and every call allocates its native arrays in its
- * own sub-manager inside an {@link NDScope} that frees them before returning. Do not race
- * {@link #close()} with calls.
+ * <p>Bounded work per sentence: a sentence longer than the model's {@code maxLength} tokens is
+ * read in overlapping windows of that length (half a window apart); its sentiment is the mean of
+ * the windows' sentiments and each mention is read in the window that gives it the most context
+ * on its shorter side. A sentence with more than {@value #MENTION_CAP} mentions gets one forward
+ * per distinct target (its first mention), shared by that target's other mentions. Identical
+ * batch items in one call (a repeated sentence) are scored once. Sentences of at most
+ * {@code maxLength} tokens with at most {@value #MENTION_CAP} mentions are read exactly as before
+ * these rules existed.
+ *
+ * <p>Thread-safe: the weights are only read, and every forward allocates its native arrays in
+ * its own sub-manager inside an {@link NDScope} that frees them before returning. Forwards hold a
+ * read lock; {@link #close()} marks the model closed (a call in flight fails with an
+ * {@link IllegalStateException} at its next forward), waits for running forwards to end, and
+ * frees the weights.
  */
 public final class StanceModel implements AutoCloseable {
     /** Sentences per batch at most. */
     public static final int BATCH = 32;
     /** Tokens per batch at most (sentences times padded length). */
     public static final int TOKEN_BUDGET = 32 * 64;
+    /** Mentions of one sentence up to which each gets a forward of its own; beyond, one per distinct target. */
+    public static final int MENTION_CAP = 8;
 
     private final NDManager manager;
     private final StanceNet net;
     private final WordPieceTokenizer tokenizer;
     private final ModelConfig config;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private volatile boolean closed;
+    private boolean freed;
 
-    /** Loads the bundle's weights into native memory owned by this model. */
+    /**
+     * Loads the bundle's weights into native memory owned by this model.
+     *
+     * @throws IllegalArgumentException if the weights lack a tensor of the network or have a wrong shape
+     */
     public StanceModel(ModelBundle bundle) {
         ModelConfig c = bundle.config();
         this.config = c;
         this.tokenizer = bundle.tokenizer();
-        this.manager = NDManager.newBaseManager("PyTorch");
         this.net = new StanceNet(c.vocabSize(), c.hidden(), c.heads(), c.ffn(), c.layers(), BaseModel.POSITIONS);
-        net.load(manager, bundle.weights(), c.seed());
-        net.fuse(manager);
+        for (String name : net.parameterNames()) {
+            if (!bundle.weights().containsKey(name)) {
+                throw new IllegalArgumentException("weights.bin has no tensor " + name + " (the manifest describes " + c.layers()
+                        + " layers of size " + c.hidden() + ")");
+            }
+        }
+        this.manager = NDManager.newBaseManager("PyTorch");
+        try {
+            net.load(manager, bundle.weights(), c.seed());
+            net.fuse(manager);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
     }
 
     /**
@@ -70,35 +102,202 @@ public final class StanceModel implements AutoCloseable {
     }
 
     /**
-     * Tokenizes an input into batch items: the sentence with its mentions mapped to token ranges;
-     * for a cross-encoding model, the sentence alone plus one (sentence, target) pair per mention,
-     * whose "mention" is the target segment.
+     * How one input is read: its batch items, the items whose sentiments are averaged for the
+     * sentence, and for each mention the item and the row of that item's stances that answer it.
      */
+    record Plan(List<Batch.Item> items, int[] sentimentItems, int[][] stanceRefs) {}
+
+    /** The batch items of an input (see {@link #plan}). */
     public List<Batch.Item> tokenize(Input in) {
-        Encoding e = tokenizer.encode(normalize(in.text()), config.maxLength());
-        if (config.targetMarking()) {
-            if (in.mentionSpans().isEmpty()) {
-                return List.of(new Batch.Item(e.ids(), List.of()));
-            }
-            List<Batch.Item> items = new ArrayList<>();
-            for (int i = 0; i < in.targets().size(); i++) {
-                items.add(targetItem(config.design(), config.maxLength(), tokenizer, e, in.text(), in.mentionSpans().get(i), in.targets().get(i)));
-            }
-            return items;
-        }
-        if (!config.crossEncoding()) {
-            List<int[]> spans = new ArrayList<>(in.mentionSpans().size());
-            for (int[] span : in.mentionSpans()) {
-                spans.add(tokenRange(e, span[0], span[1]));
-            }
-            return List.of(new Batch.Item(e.ids(), spans));
-        }
+        return plan(in).items();
+    }
+
+    /**
+     * Tokenizes an input into batch items: for a marking design, one item per target (or the bare
+     * sentence when it has none); for mention pooling, the sentence with its mentions mapped to
+     * token ranges; for cross-encoding, the sentence alone plus one (sentence, target) pair per
+     * mention, whose "mention" is the target segment. A long sentence is read in windows and many
+     * mentions are grouped by target (see the class comment).
+     */
+    Plan plan(Input in) {
+        Encoding full = tokenizer.encode(normalize(in.text()), Integer.MAX_VALUE);
+        int[] starts = full.length() <= config.maxLength() ? new int[] {0} : windowStarts(full, config.maxLength());
+        List<Encoding> windows = starts.length == 1 ? List.of(full) : windows(full, starts);
+        int k = in.mentionSpans().size();
+        int[] rep = representatives(in);
         List<Batch.Item> items = new ArrayList<>();
-        items.add(new Batch.Item(e.ids(), List.of()));
-        for (String target : in.targets()) {
-            items.add(pair(tokenizer, in.text(), target, config.maxLength()));
+        int[][] refs = new int[k][];
+        int[] sentiment;
+        if (windows.size() > 1) {
+            sentiment = new int[windows.size()];
+            for (int w = 0; w < windows.size(); w++) {
+                sentiment[w] = w;
+                items.add(new Batch.Item(windows.get(w).ids(), new ArrayList<>())); // mention pooling adds to the list
+            }
+        } else {
+            sentiment = new int[] {0};
         }
-        return items;
+        if (config.targetMarking()) {
+            if (k == 0 && windows.size() == 1) {
+                items.add(new Batch.Item(full.ids(), List.of()));
+            }
+            for (int j = 0; j < k; j++) {
+                if (rep[j] == j) {
+                    int[] span = in.mentionSpans().get(j);
+                    Encoding e = windows.get(bestWindow(full, starts, span));
+                    refs[j] = new int[] {items.size(), 0};
+                    items.add(targetItem(config.design(), config.maxLength(), tokenizer, e, in.text(), span, in.targets().get(j)));
+                } else {
+                    refs[j] = refs[rep[j]];
+                }
+            }
+        } else if (!config.crossEncoding()) {
+            if (windows.size() == 1) {
+                items.add(new Batch.Item(full.ids(), new ArrayList<>()));
+            }
+            for (int j = 0; j < k; j++) {
+                int[] span = in.mentionSpans().get(j);
+                int w = bestWindow(full, starts, span);
+                List<int[]> mentionTokens = items.get(w).mentionTokens();
+                refs[j] = new int[] {w, mentionTokens.size()};
+                mentionTokens.add(tokenRange(windows.get(w), span[0], span[1]));
+            }
+        } else {
+            if (windows.size() == 1) {
+                items.add(new Batch.Item(full.ids(), List.of()));
+            }
+            for (int j = 0; j < k; j++) {
+                if (rep[j] == j) {
+                    refs[j] = new int[] {items.size(), 0};
+                    items.add(pair(tokenizer, in.text(), in.targets().get(j), config.maxLength()));
+                } else {
+                    refs[j] = refs[rep[j]];
+                }
+            }
+        }
+        return new Plan(items, sentiment, refs);
+    }
+
+    /**
+     * For each mention, the mention whose forward answers it: itself, or, beyond
+     * {@link #MENTION_CAP} mentions, the first mention of the same target.
+     */
+    private static int[] representatives(Input in) {
+        int k = in.targets().size();
+        int[] rep = new int[k];
+        java.util.Map<String, Integer> first = new java.util.HashMap<>();
+        for (int j = 0; j < k; j++) {
+            Integer f = k > MENTION_CAP ? first.putIfAbsent(in.targets().get(j), j) : null;
+            rep[j] = f == null ? j : f;
+        }
+        return rep;
+    }
+
+    /**
+     * Where the overlapping windows over a long encoding start, as indices of its text tokens
+     * ({@code [CLS]} not counted): windows of {@code maxLength - 2} text tokens (plus {@code [CLS]}
+     * and {@code [SEP]}), half a window apart, the last one ending with the text; a window starts
+     * at a word's first piece where one is near.
+     */
+    int[] windowStarts(Encoding full, int maxLength) {
+        int body = maxLength - 2;
+        int n = full.length() - 2;
+        int stride = Math.max(1, body / 2);
+        List<Integer> out = new ArrayList<>();
+        for (int start = 0; ; start += stride) {
+            int from = Math.max(0, Math.min(start, n - body));
+            for (int shift = 0; shift < 8 && from > 0 && from + body < n && isContinuation(full.ids()[1 + from]); shift++) {
+                from++;
+            }
+            out.add(from);
+            if (from + body >= n) {
+                return out.stream().mapToInt(Integer::intValue).toArray();
+            }
+        }
+    }
+
+    private List<Encoding> windows(Encoding full, int[] starts) {
+        int body = config.maxLength() - 2;
+        int n = full.length() - 2;
+        List<Encoding> out = new ArrayList<>(starts.length);
+        for (int from : starts) {
+            out.add(slice(full, from, Math.min(n, from + body)));
+        }
+        return out;
+    }
+
+    private boolean isContinuation(int id) {
+        return tokenizer.token(id).startsWith("##");
+    }
+
+    /** [CLS] + the text tokens [from, to) of {@code full} + [SEP], offsets kept. */
+    private static Encoding slice(Encoding full, int from, int to) {
+        int len = to - from + 2;
+        int[] ids = new int[len];
+        int[] starts = new int[len];
+        int[] ends = new int[len];
+        ids[0] = full.ids()[0];
+        ids[len - 1] = full.ids()[full.length() - 1];
+        System.arraycopy(full.ids(), 1 + from, ids, 1, to - from);
+        System.arraycopy(full.starts(), 1 + from, starts, 1, to - from);
+        System.arraycopy(full.ends(), 1 + from, ends, 1, to - from);
+        return new Encoding(ids, new int[len], starts, ends);
+    }
+
+    /**
+     * The window that holds the mention's tokens with the most tokens around them on the shorter
+     * side; the first window if the mention has no tokens.
+     */
+    private int bestWindow(Encoding full, int[] starts, int[] span) {
+        if (starts.length == 1 || span == null) {
+            return 0;
+        }
+        int first = firstTokenEndingAfter(full, span[0]) - 1; // text-token indices
+        int last = lastTokenStartingBefore(full, span[1]) - 1;
+        if (last < first) {
+            return 0;
+        }
+        int body = config.maxLength() - 2;
+        int best = 0;
+        int bestContext = Integer.MIN_VALUE;
+        for (int w = 0; w < starts.length; w++) {
+            int context = Math.min(first - starts[w], starts[w] + body - 1 - last);
+            if (context > bestContext) {
+                bestContext = context;
+                best = w;
+            }
+        }
+        return best;
+    }
+
+    /** Index of the first text token of {@code e} whose end is after {@code offset} (offsets only grow). */
+    private static int firstTokenEndingAfter(Encoding e, int offset) {
+        int lo = 1;
+        int hi = e.length() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (e.ends()[mid] > offset) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Index of the last text token of {@code e} whose start is before {@code offset}, or 0. */
+    private static int lastTokenStartingBefore(Encoding e, int offset) {
+        int lo = 0;
+        int hi = e.length() - 2;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (e.starts()[mid] < offset) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
     }
 
     /**
@@ -175,32 +374,118 @@ public final class StanceModel implements AutoCloseable {
         return first < 0 ? new int[] {0, 0} : new int[] {first, last};
     }
 
-    /** Scores every input; the result is in input order. */
+    /**
+     * Scores every input; the result is in input order.
+     *
+     * @throws IllegalStateException if the model is closed before or during the call
+     */
     public List<Output> predict(List<Input> inputs) {
+        if (closed) {
+            throw new IllegalStateException("the analyzer is closed");
+        }
         List<Batch.Item> all = new ArrayList<>();
+        List<Plan> plans = new ArrayList<>(inputs.size());
         int[] firstItem = new int[inputs.size()];
         for (int i = 0; i < inputs.size(); i++) {
             firstItem[i] = all.size();
-            all.addAll(tokenize(inputs.get(i)));
+            Plan p = plan(inputs.get(i));
+            plans.add(p);
+            all.addAll(p.items());
         }
         Output[] raw = run(all.toArray(new Batch.Item[0]));
-        if (!config.crossEncoding() && !config.targetMarking()) {
-            return List.of(raw);
-        }
-        // cross-encoding: item 0 is the sentence, then one per target; marking: one per target (or the bare sentence)
-        int offset = config.crossEncoding() ? 1 : 0;
         List<Output> out = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
-            float[][] stance = new float[inputs.get(i).targets().size()][];
+            Plan p = plans.get(i);
+            float[][] stance = new float[p.stanceRefs().length][];
             for (int j = 0; j < stance.length; j++) {
-                stance[j] = raw[firstItem[i] + offset + j].stance()[0];
+                int[] ref = p.stanceRefs()[j];
+                stance[j] = raw[firstItem[i] + ref[0]].stance()[ref[1]];
             }
-            out.add(new Output(raw[firstItem[i]].sentiment(), stance));
+            out.add(new Output(meanSentiment(raw, firstItem[i], p.sentimentItems()), stance));
         }
         return out;
     }
 
-    private Output[] run(Batch.Item[] items) {
+    private static float[] meanSentiment(Output[] raw, int first, int[] items) {
+        if (items.length == 1) {
+            return raw[first + items[0]].sentiment();
+        }
+        float[] mean = new float[StanceNet.CLASSES];
+        for (int item : items) {
+            float[] s = raw[first + item].sentiment();
+            for (int c = 0; c < mean.length; c++) {
+                mean[c] += s[c] / items.length;
+            }
+        }
+        return mean;
+    }
+
+    /** Native arrays this model holds now (its weights; a call's arrays are freed when it returns). */
+    public int openArrays() {
+        lock.readLock().lock();
+        try {
+            return freed ? 0 : manager.getManagedArrays().size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Scores items; identical items (a repeated sentence, a repeated target) are scored once. */
+    private Output[] run(Batch.Item[] all) {
+        java.util.Map<ItemKey, Integer> index = new java.util.HashMap<>();
+        int[] unique = new int[all.length];
+        List<Batch.Item> distinct = new ArrayList<>();
+        for (int i = 0; i < all.length; i++) {
+            Integer at = index.putIfAbsent(new ItemKey(all[i]), distinct.size());
+            if (at == null) {
+                at = distinct.size();
+                distinct.add(all[i]);
+            }
+            unique[i] = at;
+        }
+        Output[] scored = runDistinct(distinct.toArray(new Batch.Item[0]));
+        Output[] out = new Output[all.length];
+        for (int i = 0; i < all.length; i++) {
+            out[i] = scored[unique[i]];
+        }
+        return out;
+    }
+
+    /** An item as a map key: equal when ids, type ids and mention ranges are. */
+    private static final class ItemKey {
+        private final Batch.Item item;
+        private final int hash;
+
+        ItemKey(Batch.Item item) {
+            this.item = item;
+            int h = Arrays.hashCode(item.ids()) * 31 + Arrays.hashCode(item.typeIds());
+            for (int[] m : item.mentionTokens()) {
+                h = h * 31 + Arrays.hashCode(m);
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof ItemKey k) || k.hash != hash || !Arrays.equals(k.item.ids(), item.ids())
+                    || !Arrays.equals(k.item.typeIds(), item.typeIds()) || k.item.mentionTokens().size() != item.mentionTokens().size()) {
+                return false;
+            }
+            for (int j = 0; j < item.mentionTokens().size(); j++) {
+                if (!Arrays.equals(k.item.mentionTokens().get(j), item.mentionTokens().get(j))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private Output[] runDistinct(Batch.Item[] items) {
         Integer[] order = new Integer[items.length];
         for (int i = 0; i < items.length; i++) {
             order[i] = i;
@@ -230,13 +515,21 @@ public final class StanceModel implements AutoCloseable {
     private Output[] forward(Batch batch, List<Batch.Item> chunk) {
         float[] sentiment;
         float[] stance;
-        try (NDManager m = manager.newSubManager(); NDScope scope = new NDScope()) {
-            NDArray[] in = batch.arrays(m);
-            NDArray states = net.encode(in[0], in[5], in[1], 0f);
-            NDList logits = net.heads(states, in[2], in[3], in[4], 0f);
-            sentiment = logits.get(0).div((float) config.sentimentTemperature()).softmax(-1).toFloatArray();
-            stance = batch.mentions() == 0 ? new float[0]
-                    : logits.get(1).div((float) config.stanceTemperature()).softmax(-1).toFloatArray();
+        lock.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the analyzer was closed while this call was running");
+            }
+            try (NDManager m = manager.newSubManager(); NDScope scope = new NDScope()) {
+                NDArray[] in = batch.arrays(m);
+                NDArray states = net.encode(in[0], in[5], in[1], 0f);
+                NDList logits = net.heads(states, in[2], in[3], in[4], 0f);
+                sentiment = logits.get(0).div((float) config.sentimentTemperature()).softmax(-1).toFloatArray();
+                stance = batch.mentions() == 0 ? new float[0]
+                        : logits.get(1).div((float) config.stanceTemperature()).softmax(-1).toFloatArray();
+            }
+        } finally {
+            lock.readLock().unlock();
         }
         Output[] out = new Output[chunk.size()];
         int row = 0;
@@ -250,9 +543,21 @@ public final class StanceModel implements AutoCloseable {
         return out;
     }
 
-    /** Frees the native weights. Safe to call twice. */
+    /**
+     * Frees the native weights once the forwards running now have ended; calls still in flight
+     * fail at their next forward. Safe to call twice.
+     */
     @Override
     public void close() {
-        manager.close();
+        closed = true;
+        lock.writeLock().lock();
+        try {
+            if (!freed) {
+                freed = true;
+                manager.close();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 }

@@ -79,52 +79,90 @@ public final class TensorFile {
         d.flush();
     }
 
-    /** Reads every tensor of a weight file as float32. */
+    /** Values per tensor at most: far above any tensor of a model this library can run. */
+    private static final int MAX_VALUES = 1 << 28;
+
+    /**
+     * Reads every tensor of a weight file as float32.
+     *
+     * @throws IOException naming the tensor, if the file is not a weight file, has another
+     *     version, is cut short or holds an impossible storage code or shape
+     */
     public static Map<String, Tensor> read(InputStream in) throws IOException {
         DataInputStream d = new DataInputStream(new BufferedInputStream(in, 1 << 16));
-        if (d.readInt() != MAGIC) {
-            throw new IOException("not a stance4j weight file (bad magic)");
-        }
-        int version = d.readInt();
-        if (version != VERSION) {
-            throw new IOException("weight file version " + version + ", this library reads version " + VERSION);
-        }
-        int count = d.readInt();
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        for (int i = 0; i < count; i++) {
-            String name = d.readUTF();
-            Storage s = Storage.values()[d.readByte()];
-            int[] shape = new int[d.readByte()];
-            int n = 1;
-            for (int k = 0; k < shape.length; k++) {
-                shape[k] = d.readInt();
-                n *= shape[k];
+        try {
+            if (d.readInt() != MAGIC) {
+                throw new IOException("not a stance4j weight file (bad magic)");
             }
-            float[] v = new float[n];
-            switch (s) {
-                case FP32 -> ByteBuffer.wrap(d.readNBytes(n * 4)).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
-                case FP16 -> {
-                    ByteBuffer b = ByteBuffer.wrap(d.readNBytes(n * 2)).order(ByteOrder.LITTLE_ENDIAN);
-                    for (int k = 0; k < n; k++) {
-                        v[k] = fromHalf(b.getShort());
+            int version = d.readInt();
+            if (version != VERSION) {
+                throw new IOException("weight file version " + version + ", this library reads version " + VERSION);
+            }
+            int count = d.readInt();
+            if (count < 0) {
+                throw new IOException("negative tensor count " + count);
+            }
+            Map<String, Tensor> out = new LinkedHashMap<>();
+            for (int i = 0; i < count; i++) {
+                String name = d.readUTF();
+                int code = d.readByte();
+                if (code < 0 || code >= Storage.values().length) {
+                    throw new IOException("tensor " + name + " has unknown storage code " + code);
+                }
+                Storage s = Storage.values()[code];
+                int rank = d.readByte();
+                if (rank < 0 || rank > 8) {
+                    throw new IOException("tensor " + name + " has rank " + rank);
+                }
+                int[] shape = new int[rank];
+                long n = 1;
+                for (int k = 0; k < shape.length; k++) {
+                    shape[k] = d.readInt();
+                    n *= Math.max(shape[k], 0);
+                    if (shape[k] <= 0 || n > MAX_VALUES) {
+                        throw new IOException("tensor " + name + " has an impossible shape " + java.util.Arrays.toString(shape));
                     }
                 }
-                case INT8_ROWS -> {
-                    int cols = shape[shape.length - 1];
-                    int rows = n / cols;
-                    ByteBuffer scales = ByteBuffer.wrap(d.readNBytes(rows * 4)).order(ByteOrder.LITTLE_ENDIAN);
-                    byte[] q = d.readNBytes(n);
-                    for (int r = 0; r < rows; r++) {
-                        float scale = scales.getFloat();
-                        for (int c = 0; c < cols; c++) {
-                            v[r * cols + c] = q[r * cols + c] * scale;
-                        }
+                out.put(name, new Tensor(name, shape, values(d, s, shape, (int) n, name)));
+            }
+            return out;
+        } catch (java.io.EOFException e) {
+            throw new IOException("the file is cut short (truncated)", e);
+        }
+    }
+
+    private static float[] values(DataInputStream d, Storage s, int[] shape, int n, String name) throws IOException {
+        float[] v = new float[n];
+        switch (s) {
+            case FP32 -> ByteBuffer.wrap(bytes(d, n * 4L, name)).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+            case FP16 -> {
+                ByteBuffer b = ByteBuffer.wrap(bytes(d, n * 2L, name)).order(ByteOrder.LITTLE_ENDIAN);
+                for (int k = 0; k < n; k++) {
+                    v[k] = fromHalf(b.getShort());
+                }
+            }
+            case INT8_ROWS -> {
+                int cols = shape.length == 0 ? 1 : shape[shape.length - 1];
+                int rows = n / cols;
+                ByteBuffer scales = ByteBuffer.wrap(bytes(d, rows * 4L, name)).order(ByteOrder.LITTLE_ENDIAN);
+                byte[] q = bytes(d, n, name);
+                for (int r = 0; r < rows; r++) {
+                    float scale = scales.getFloat();
+                    for (int c = 0; c < cols; c++) {
+                        v[r * cols + c] = q[r * cols + c] * scale;
                     }
                 }
             }
-            out.put(name, new Tensor(name, shape, v));
         }
-        return out;
+        return v;
+    }
+
+    private static byte[] bytes(DataInputStream d, long count, String name) throws IOException {
+        byte[] b = d.readNBytes((int) count);
+        if (b.length != count) {
+            throw new IOException("the file is cut short (truncated) in tensor " + name);
+        }
+        return b;
     }
 
     /** IEEE 754 binary16 from float, round to nearest even. */

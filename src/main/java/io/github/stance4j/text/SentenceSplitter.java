@@ -15,7 +15,14 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Stateless and thread-safe. Offsets are UTF-16 indices into the input; each span is trimmed of
- * surrounding whitespace. A blank line always ends a sentence.
+ * surrounding whitespace (no-break spaces, control and format characters and lone surrogates
+ * included), so a text of only such characters has no sentence. A blank line always ends a
+ * sentence. Work is linear in the text's length.
+ *
+ * <p>Other scripts: the CJK full stops and marks {@code 。 ！ ？ ｡} end a sentence with or without a
+ * space after them (outside parentheses); the Arabic question mark {@code ؟} and the Urdu full
+ * stop {@code ۔} end one like {@code ?}; and a letter of a script without case (Arabic, Hebrew,
+ * CJK, ...) after a terminator and a space starts a sentence as a capital does.
  */
 public final class SentenceSplitter {
     /** Abbreviations (lower case, without the final period) after which a period does not end a sentence. */
@@ -62,9 +69,9 @@ public final class SentenceSplitter {
         int depth = 0; // parentheses open in the current sentence
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c == '(' || c == '[') {
+            if (c == '(' || c == '[' || c == '（') {
                 depth++;
-            } else if ((c == ')' || c == ']') && depth > 0) {
+            } else if (isClosingBracket(c) && depth > 0) {
                 depth--;
             }
             if (c == '\n' && blankLineFollows(text, i)) {
@@ -73,19 +80,28 @@ public final class SentenceSplitter {
                 depth = 0;
                 continue;
             }
-            if (c != '.' && c != '!' && c != '?' && c != '…') {
+            if (!isTerminator(c)) {
                 continue;
             }
             int end = i + 1;
-            while (end < n && (text.charAt(end) == '.' || text.charAt(end) == '!' || text.charAt(end) == '?' || text.charAt(end) == '…')) {
+            boolean spaceless = isSpacelessTerminator(c);
+            while (end < n && isTerminator(text.charAt(end))) {
+                spaceless |= isSpacelessTerminator(text.charAt(end));
                 end++;
             }
+            boolean inBrackets = depth > 0;
             // closing quotes and brackets belong to the sentence they close
             while (end < n && isCloser(text.charAt(end))) {
-                if ((text.charAt(end) == ')' || text.charAt(end) == ']') && depth > 0) {
+                if (isClosingBracket(text.charAt(end)) && depth > 0) {
                     depth--;
                 }
                 end++;
+            }
+            if (spaceless && !inBrackets) { // 。！？ end a sentence whatever follows
+                add(text, start, end, out);
+                start = end;
+                i = end - 1;
+                continue;
             }
             int next = end;
             while (next < n && Character.isWhitespace(text.charAt(next))) {
@@ -119,8 +135,26 @@ public final class SentenceSplitter {
         return false;
     }
 
+    private static boolean isClosingBracket(char c) {
+        return c == ')' || c == ']' || c == '）';
+    }
+
+    private static boolean isTerminator(char c) {
+        return c == '.' || c == '!' || c == '?' || c == '…' || c == '؟' || c == '۔' || isSpacelessTerminator(c);
+    }
+
+    /** CJK sentence ends, written without a space after them. */
+    private static boolean isSpacelessTerminator(char c) {
+        return c == '。' || c == '！' || c == '？' || c == '｡';
+    }
+
     private static boolean isCloser(char c) {
-        return c == '"' || c == '\'' || c == '”' || c == '’' || c == '»' || c == ')' || c == ']';
+        return c == '"' || c == '\'' || c == '”' || c == '’' || c == '»' || c == ')' || c == ']' || c == '」' || c == '』' || c == '）';
+    }
+
+    /** A letter of a script without case (Arabic, Hebrew, CJK, ...). */
+    private static boolean isCaseless(char c) {
+        return Character.isLetter(c) && !Character.isUpperCase(c) && !Character.isLowerCase(c) && !Character.isTitleCase(c);
     }
 
     private static boolean isOpener(char c) {
@@ -129,8 +163,14 @@ public final class SentenceSplitter {
 
     /** Decides whether the terminator at {@code term} (punctuation run up to {@code end}) ends the sentence. */
     private static boolean isBoundary(CharSequence text, int start, int term, int end, int next) {
+        while (next < text.length() && isInvisible(text, next)) {
+            next++; // "Moscow. \u200FThe ...": what the reader sees next decides
+        }
+        if (next == text.length()) {
+            return true;
+        }
         char first = text.charAt(next);
-        boolean upperNext = Character.isUpperCase(first) || Character.isDigit(first) || isOpener(first);
+        boolean upperNext = Character.isUpperCase(first) || Character.isDigit(first) || isOpener(first) || isCaseless(first);
         char t = text.charAt(term);
         if (t != '.' || end - term > 1) {
             return upperNext; // "?", "!", "…", "...": a boundary when a new sentence visibly starts
@@ -177,11 +217,30 @@ public final class SentenceSplitter {
         return text.subSequence(i, e).toString();
     }
 
+    /** A control or format character (zero-width, bidi mark) or a lone surrogate: nothing a reader sees. */
+    private static boolean isInvisible(CharSequence text, int i) {
+        char c = text.charAt(i);
+        int type = Character.getType(c);
+        if (type == Character.CONTROL || type == Character.FORMAT) {
+            return true;
+        }
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+    }
+
+    /** Whitespace, no-break spaces included, or an invisible character: trimmed off a sentence's ends. */
+    private static boolean isBlank(CharSequence text, int i) {
+        char c = text.charAt(i);
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || isInvisible(text, i);
+    }
+
     private static void add(CharSequence text, int start, int end, List<Span> out) {
-        while (start < end && Character.isWhitespace(text.charAt(start))) {
+        while (start < end && isBlank(text, start)) {
             start++;
         }
-        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+        while (end > start && isBlank(text, end - 1)) {
             end--;
         }
         if (end > start) {

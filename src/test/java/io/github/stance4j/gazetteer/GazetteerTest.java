@@ -100,4 +100,33 @@ class GazetteerTest {
         assertEquals("the Atlantic alliance", "Leaders of the Atlantic alliance met.".substring(s[0], s[1]));
         assertEquals(14, g.locate("Nothing named.", "NATO", null)[1]);
     }
+    @Test
+    void find_zeroWidthSpaceInsideName_stillFindsIt_withOffsetsIntoTheOriginal() {
+        String text = "Officials said NA\u200BTO\u200D’s plan worried ASEAN.";
+        List<Gazetteer.Match> m = g.find(text);
+        assertEquals(2, m.size(), found(text));
+        assertEquals("NATO", m.get(0).target());
+        assertEquals("NA\u200BTO\u200D’s", text.substring(m.get(0).start(), m.get(0).end()));
+        assertEquals("ASEAN", text.substring(m.get(1).start(), m.get(1).end()));
+    }
+
+    @Test
+    void find_bidiMarksSoftHyphenAndBomAroundNames() {
+        assertEquals("NATO=NATO;EU=E\u00ADU", found("\uFEFF\u202BThe \u200FNATO\u202C and the E\u00ADU met."));
+    }
+
+    @Test
+    void find_namesTouchingCjkOrHangul() {
+        assertEquals("NATO=NATO;ASEAN=ASEAN", found("北约NATO在亚洲的存在引起ASEAN关注。"));
+        assertEquals("NATO=NATO", found("NATO는 회의를 열었다."));
+        assertEquals("", found("NATOs and xASEAN are not mentions."));
+    }
+
+    @Test
+    void findImplicit_zeroWidthJoinerInsidePhrase() {
+        List<Gazetteer.Phrase> p = g.findImplicit("Then the al\u200Cliance hesitated.");
+        assertEquals(1, p.size());
+        assertEquals(5, p.get(0).start());
+        assertEquals(18, p.get(0).end());
+    }
 }

@@ -52,4 +52,12 @@ class MentionResolverTest {
         assertEquals("NATO’s", text.substring(m.get(1).get(0).start(), m.get(1).get(0).end()));
         assertEquals("ASEAN’s", text.substring(m.get(1).get(1).start(), m.get(1).get(1).end()));
     }
+    @Test
+    void manyMentionsInOneSentence_allFound_inOrder() {
+        String text = "NATO and the alliance, ".repeat(20_000) + "ASEAN.";
+        List<List<Mention>> m = resolver.resolve(text, SentenceSplitter.split(text));
+        assertEquals(1, m.size());
+        assertEquals(20_001, m.get(0).size()); // the implicit phrases are dropped: NATO is named in the sentence
+        assertEquals("ASEAN", m.get(0).get(20_000).target());
+    }
 }

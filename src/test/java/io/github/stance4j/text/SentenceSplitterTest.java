@@ -36,7 +36,16 @@ class SentenceSplitterTest {
                 Arguments.of("Why would ASEAN agree?! It would not.", List.of("Why would ASEAN agree?!", "It would not.")),
                 Arguments.of("  Leading space. Trailing space.  ", List.of("Leading space.", "Trailing space.")),
                 Arguments.of("", List.of()),
-                Arguments.of("Visit nato.int for details. Thanks.", List.of("Visit nato.int for details.", "Thanks.")));
+                Arguments.of("Visit nato.int for details. Thanks.", List.of("Visit nato.int for details.", "Thanks.")),
+                // other scripts (issue 10)
+                Arguments.of("北约峰会在布鲁塞尔举行。成员国讨论了防务开支！会议何时结束？",
+                        List.of("北约峰会在布鲁塞尔举行。", "成员国讨论了防务开支！", "会议何时结束？")),
+                Arguments.of("「北约在扩张。」他说。东盟回应了｡", List.of("「北约在扩张。」", "他说。", "东盟回应了｡")),
+                Arguments.of("北约（NATO。）峰会举行。", List.of("北约（NATO。）峰会举行。")),
+                Arguments.of("اجتمع قادة الناتو في بروكسل. هل سيتوسع الحلف؟ لم يجب أحد.",
+                        List.of("اجتمع قادة الناتو في بروكسل.", "هل سيتوسع الحلف؟", "لم يجب أحد.")),
+                Arguments.of("ناتو کا اجلاس ہوا۔ وزراء نے بات کی۔", List.of("ناتو کا اجلاس ہوا۔", "وزراء نے بات کی۔")),
+                Arguments.of("NATO met. 北约开会了。", List.of("NATO met.", "北约开会了。")));
     }
 
     @ParameterizedTest

@@ -58,6 +58,11 @@ final class Bench {
                 : io.github.stance4j.StanceAnalyzer.builder().modelDirectory(java.nio.file.Path.of(model)).build();
     }
 
+    /** How many sentences the library's splitter finds in a text. */
+    static int analyzerSentences(String text) {
+        return io.github.stance4j.text.SentenceSplitter.split(text).size();
+    }
+
     /** Reads a classpath resource fully, naming it if it is missing. */
     static byte[] resource(String name) throws IOException {
         try (InputStream in = Bench.class.getClassLoader().getResourceAsStream(name)) {
