@@ -50,8 +50,9 @@ import org.apache.spark.sql.types.StructType;
  *       {@link #MAX_CHARS} characters, or the model failed on it); {@code sentences} and
  *       {@code blocs} are then null.
  * </ul>
- * These are the fields of the command line's {@code score --format json} record, with the same
- * values (offsets are UTF-16 indices into the text; probabilities are not rounded here).
+ * They hold what the command line's {@code score --format json} record holds (there {@code blocs}
+ * is an object keyed by target); offsets are UTF-16 indices into the text, and probabilities are
+ * not rounded.
  *
  * <p><b>How it runs:</b> one {@link StanceAnalyzer} with the embedded model per JVM, loaded by the
  * first task that needs it and shared by all later tasks in that executor (never one per row or
