@@ -16,6 +16,7 @@ import io.github.stance4j.result.TargetMention;
 import io.github.stance4j.text.SentenceSplitter;
 import io.github.stance4j.text.SentenceSplitter.Span;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * than the model's 128 tokens is read in overlapping windows; a sentence with many mentions gets
  * one model pass per distinct bloc. Text longer than {@link Builder#maxDocumentChars} characters
  * (default {@value #DEFAULT_MAX_DOCUMENT_CHARS}) is refused with an {@link IllegalArgumentException}.
+ * A caller that must not wait long for any one document gives it a time budget
+ * ({@link #analyze(String, Duration)}), beyond which it stops with a
+ * {@link TimeBudgetExceededException}.
  *
  * <p><b>Owns:</b> the model weights in native memory, released by {@link #close()}.
  */
@@ -132,6 +136,28 @@ public final class StanceAnalyzer implements AutoCloseable {
     }
 
     /**
+     * Analyzes one document within a time budget: the work is checked against it between model
+     * batches, so a document that runs out of it stops within one batch (a fraction of a second)
+     * and throws. Results are those of {@link #analyze(String)}.
+     *
+     * <pre>{@code
+     * try {
+     *     DocumentResult r = analyzer.analyze(text, Duration.ofSeconds(5));
+     * } catch (TimeBudgetExceededException e) {
+     *     System.err.println("skipped: " + e.getMessage()); // took longer than the 5 s time budget
+     * }
+     * }</pre>
+     *
+     * @throws TimeBudgetExceededException if the analysis takes longer than {@code timeBudget}
+     * @throws IllegalArgumentException if {@code timeBudget} is null, zero or negative, or as
+     *     {@link #analyze(String)}
+     * @throws IllegalStateException as {@link #analyze(String)}
+     */
+    public DocumentResult analyze(String text, Duration timeBudget) {
+        return analyzeAll(List.of(checkText(text)), timeBudget).get(0);
+    }
+
+    /**
      * Analyzes many documents; sentences of all of them are batched together, which is faster
      * than one call per document. Results are in input order.
      *
@@ -140,6 +166,42 @@ public final class StanceAnalyzer implements AutoCloseable {
      * @throws IllegalStateException if the analyzer is closed, or is closed during the call
      */
     public List<DocumentResult> analyzeAll(List<String> texts) {
+        return analyzeAll(texts, () -> {});
+    }
+
+    /**
+     * {@link #analyzeAll(List)} within a time budget for the whole call, checked between model
+     * batches as in {@link #analyze(String, Duration)}. To give each document its own budget
+     * while keeping the speed of batching, as {@code score} does: call this with the budget of
+     * one document, and if it throws, analyze the documents one by one with
+     * {@link #analyze(String, Duration)}; only the slow ones throw then.
+     *
+     * @throws TimeBudgetExceededException if the call takes longer than {@code timeBudget};
+     *     nothing is returned then
+     * @throws IllegalArgumentException if {@code timeBudget} is null, zero or negative, or as
+     *     {@link #analyzeAll(List)}
+     * @throws IllegalStateException as {@link #analyzeAll(List)}
+     */
+    public List<DocumentResult> analyzeAll(List<String> texts, Duration timeBudget) {
+        return analyzeAll(texts, deadline(timeBudget));
+    }
+
+    /** A check that throws once {@code budget} has passed since now. */
+    private static Runnable deadline(Duration budget) {
+        if (budget == null || budget.isZero() || budget.isNegative()) {
+            throw new IllegalArgumentException("timeBudget must be positive, got " + budget);
+        }
+        long start = System.nanoTime();
+        long nanos = budget.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : budget.toNanos();
+        return () -> {
+            if (System.nanoTime() - start > nanos) {
+                throw new TimeBudgetExceededException(budget);
+            }
+        };
+    }
+
+    /** Analyzes {@code texts}, running {@code check} after each document is split and before each model batch. */
+    private List<DocumentResult> analyzeAll(List<String> texts, Runnable check) {
         if (texts == null) {
             throw new IllegalArgumentException("texts must not be null");
         }
@@ -164,8 +226,9 @@ public final class StanceAnalyzer implements AutoCloseable {
                 }
                 inputs.add(new StanceModel.Input(text.substring(s.get(i).start(), s.get(i).end()), local, targets));
             }
+            check.run();
         }
-        List<StanceModel.Output> outputs = model.predict(inputs);
+        List<StanceModel.Output> outputs = model.predict(inputs, check);
         List<DocumentResult> results = new ArrayList<>();
         int k = 0;
         for (int d = 0; d < texts.size(); d++) {

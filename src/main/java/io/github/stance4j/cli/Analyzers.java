@@ -10,14 +10,20 @@ final class Analyzers {
     private Analyzers() {}
 
     static StanceAnalyzer open(Path modelDir) {
+        return open(modelDir, StanceAnalyzer.DEFAULT_MAX_DOCUMENT_CHARS);
+    }
+
+    /** The analyzer of {@code modelDir} (null: the embedded model) that accepts texts of up to {@code maxChars}. */
+    static StanceAnalyzer open(Path modelDir, int maxChars) {
         try {
-            if (modelDir == null) {
-                return StanceAnalyzer.create();
+            StanceAnalyzer.Builder builder = StanceAnalyzer.builder().maxDocumentChars(maxChars);
+            if (modelDir != null) {
+                if (!Files.isDirectory(modelDir)) {
+                    throw new CliException("model directory not found: " + modelDir, 2);
+                }
+                builder.modelDirectory(modelDir);
             }
-            if (!Files.isDirectory(modelDir)) {
-                throw new CliException("model directory not found: " + modelDir, 2);
-            }
-            return StanceAnalyzer.builder().modelDirectory(modelDir).build();
+            return builder.build();
         } catch (ModelLoadException e) {
             throw new CliException(e.getMessage(), 3);
         }

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.stance4j.StanceAnalyzer;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +35,8 @@ final class ScoreCommand implements Callable<Integer> {
     static final ObjectMapper JSON = new ObjectMapper();
     /** DJL reads PyTorch's intra-op thread count from this system property when the engine starts. */
     static final String PYTORCH_THREADS = "ai.djl.pytorch.num_threads";
+    /** The longest --time-budget, in seconds (a year): longer ones would overflow a Duration in nanoseconds. */
+    static final long MAX_TIME_BUDGET = 31_536_000;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|DIR|-", description = "The input, as with --input.")
     String positional;
@@ -68,6 +73,11 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--max-chars", defaultValue = "100000", paramLabel = "N",
             description = "Longer texts are not scored; their record gets an error (default: ${DEFAULT-VALUE}).")
     int maxChars;
+
+    @Option(names = "--time-budget", defaultValue = "60", paramLabel = "SECONDS",
+            description = "A document that takes longer is stopped within one model batch; its record gets an error"
+                    + " (default: ${DEFAULT-VALUE}).")
+    BigDecimal timeBudget;
 
     @Option(names = "--batch", defaultValue = "32", paramLabel = "N",
             description = "Documents per batch: the unit of work and of checkpointing (default: ${DEFAULT-VALUE}).")
@@ -111,10 +121,11 @@ final class ScoreCommand implements Callable<Integer> {
                 Runtime.getRuntime().addShutdownHook(onInterrupt);
             }
             boolean showBar = progress || (!quiet && !reader.oneDocument() && Progress.stderrIsTerminal());
-            try (StanceAnalyzer analyzer = Analyzers.open(model);
+            try (StanceAnalyzer analyzer = Analyzers.open(model, maxChars);
                  Sink sink = out == null ? Sink.of(System.out) : Sink.toFile(out, start);
                  Progress bar = new Progress(err, showBar, showBar ? reader.total() : -1, start.counts(), startNanos)) {
-                Counts total = new ScoreJob(analyzer, threads, batch, fmt, reader.oneDocument()).run(reader, sink, start.counts(), bar);
+                ScoreJob job = new ScoreJob(analyzer, threads, batch, fmt, reader.oneDocument(), budget());
+                Counts total = job.run(reader, sink, start.counts(), bar);
                 bar.close();
                 say(bar.summary(how));
                 return total.errors() == 0 ? 0 : 4;
@@ -139,10 +150,20 @@ final class ScoreCommand implements Callable<Integer> {
         if (maxChars < 1) {
             throw new CliException("--max-chars must be at least 1: " + maxChars, 2);
         }
+        budget();
         if (progress && quiet) {
             throw new CliException("--progress and --quiet contradict each other", 2);
         }
         return input != null ? input : positional != null ? positional : "-";
+    }
+
+    /** --time-budget as a duration, or a CliException if it is under a nanosecond or over a year. */
+    private Duration budget() {
+        // compared before scaling: 1e999999999 or 1e-999999999 would take a billion digits in nanoseconds
+        if (timeBudget.compareTo(new BigDecimal("0.0000000005")) < 0 || timeBudget.compareTo(BigDecimal.valueOf(MAX_TIME_BUDGET)) > 0) {
+            throw new CliException("--time-budget must be above 0 and at most " + MAX_TIME_BUDGET + " seconds: " + timeBudget, 2);
+        }
+        return Duration.ofNanos(timeBudget.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact());
     }
 
     private static String formatFor(String output) {

@@ -2,9 +2,11 @@ package io.github.stance4j.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.stance4j.StanceAnalyzer;
+import io.github.stance4j.TimeBudgetExceededException;
 import io.github.stance4j.result.DocumentResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code workers} threads (each calls the shared analyzer's {@code analyzeAll}), and writes the
  * batches in input order, committing the sink after each. At most {@code workers + 1} batches
  * are in memory, so memory stays flat however large the input. Exactly one output record per
- * input record: a record that cannot be scored gets {@code {"id","error"}}.
+ * input record: a record that cannot be scored gets {@code {"id","error"}}, and so does one that
+ * takes longer than its time budget.
  *
  * <p>Batches are cut at fixed record counts from the start of the input, so a resumed run scores
  * the same batches as an uninterrupted one. Run once, from one thread.
@@ -31,6 +34,7 @@ final class ScoreJob {
     private final int batchSize;
     private final OutputFormat format;
     private final boolean single;
+    private final Duration timeBudget;
 
     /** A scored batch: its bytes, ready to write, and what it holds. */
     private record Scored(byte[] bytes, Counts counts) {}
@@ -39,13 +43,15 @@ final class ScoreJob {
      * @param workers threads that score batches at the same time
      * @param batchSize documents per batch: the unit of work and of checkpointing
      * @param single whether the input is one document (json writes it as one object)
+     * @param timeBudget the most time one document may take
      */
-    ScoreJob(StanceAnalyzer analyzer, int workers, int batchSize, OutputFormat format, boolean single) {
+    ScoreJob(StanceAnalyzer analyzer, int workers, int batchSize, OutputFormat format, boolean single, Duration timeBudget) {
         this.analyzer = analyzer;
         this.workers = workers;
         this.batchSize = batchSize;
         this.format = format;
         this.single = single;
+        this.timeBudget = timeBudget;
     }
 
     /**
@@ -114,12 +120,16 @@ final class ScoreJob {
         return t;
     }
 
-    /** Scores a batch in one {@code analyzeAll} call; if that fails, one by one, so a bad document costs only its own record. */
+    /**
+     * Scores a batch in one {@code analyzeAll} call given the time budget of one document; if that
+     * fails or runs out of time, one by one, each with its own budget, so a bad or slow document
+     * costs only its own record.
+     */
     private Scored score(List<Doc> docs, boolean first) {
         List<Doc> ok = docs.stream().filter(d -> d.error() == null).toList();
         List<DocumentResult> results;
         try {
-            results = analyzer.analyzeAll(ok.stream().map(Doc::text).toList());
+            results = analyzer.analyzeAll(ok.stream().map(Doc::text).toList(), timeBudget);
         } catch (RuntimeException e) {
             results = null;
         }
@@ -133,9 +143,11 @@ final class ScoreJob {
                 record = Records.error(d.id(), d.error());
             } else {
                 try {
-                    DocumentResult r = results != null ? results.get(k) : analyzer.analyze(d.text());
+                    DocumentResult r = results != null ? results.get(k) : analyzer.analyze(d.text(), timeBudget);
                     record = Records.of(d.id(), r);
                     sentences += r.sentences().size();
+                } catch (TimeBudgetExceededException e) {
+                    record = Records.error(d.id(), e.getMessage());
                 } catch (RuntimeException e) {
                     record = Records.error(d.id(), "cannot score: " + e.getMessage());
                 }

@@ -380,6 +380,14 @@ public final class StanceModel implements AutoCloseable {
      * @throws IllegalStateException if the model is closed before or during the call
      */
     public List<Output> predict(List<Input> inputs) {
+        return predict(inputs, () -> {});
+    }
+
+    /**
+     * Scores every input as {@link #predict(List)}, running {@code beforeEachBatch} before every
+     * forward batch: an exception it throws stops the call there (a time budget uses it).
+     */
+    public List<Output> predict(List<Input> inputs, Runnable beforeEachBatch) {
         if (closed) {
             throw new IllegalStateException("the analyzer is closed");
         }
@@ -392,7 +400,7 @@ public final class StanceModel implements AutoCloseable {
             plans.add(p);
             all.addAll(p.items());
         }
-        Output[] raw = run(all.toArray(new Batch.Item[0]));
+        Output[] raw = run(all.toArray(new Batch.Item[0]), beforeEachBatch);
         List<Output> out = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             Plan p = plans.get(i);
@@ -431,7 +439,7 @@ public final class StanceModel implements AutoCloseable {
     }
 
     /** Scores items; identical items (a repeated sentence, a repeated target) are scored once. */
-    private Output[] run(Batch.Item[] all) {
+    private Output[] run(Batch.Item[] all, Runnable beforeEachBatch) {
         java.util.Map<ItemKey, Integer> index = new java.util.HashMap<>();
         int[] unique = new int[all.length];
         List<Batch.Item> distinct = new ArrayList<>();
@@ -443,7 +451,7 @@ public final class StanceModel implements AutoCloseable {
             }
             unique[i] = at;
         }
-        Output[] scored = runDistinct(distinct.toArray(new Batch.Item[0]));
+        Output[] scored = runDistinct(distinct.toArray(new Batch.Item[0]), beforeEachBatch);
         Output[] out = new Output[all.length];
         for (int i = 0; i < all.length; i++) {
             out[i] = scored[unique[i]];
@@ -485,7 +493,7 @@ public final class StanceModel implements AutoCloseable {
         }
     }
 
-    private Output[] runDistinct(Batch.Item[] items) {
+    private Output[] runDistinct(Batch.Item[] items, Runnable beforeEachBatch) {
         Integer[] order = new Integer[items.length];
         for (int i = 0; i < items.length; i++) {
             order[i] = i;
@@ -503,6 +511,7 @@ public final class StanceModel implements AutoCloseable {
             for (int k = from; k < to; k++) {
                 chunk.add(items[order[k]]);
             }
+            beforeEachBatch.run();
             Output[] scored = forward(new Batch(chunk), chunk);
             for (int k = from; k < to; k++) {
                 out[order[k]] = scored[k - from];

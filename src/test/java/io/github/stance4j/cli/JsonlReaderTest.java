@@ -51,9 +51,47 @@ class JsonlReaderTest {
     }
 
     @Test
-    void trailingGarbage() throws IOException {
-        assertEquals("line-1", only("{\"id\":\"a\",\"text\":\"x\"} more").id());
-        assertEquals(true, only("{\"id\":\"a\",\"text\":\"x\"} more").error().startsWith("line 1: not valid JSON"));
+    void trailingGarbage_keepsItsId() throws IOException {
+        assertEquals("a", only("{\"id\":\"a\",\"text\":\"x\"} more").id());
+        assertEquals("line 1: not valid JSON (Unrecognized token 'more': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false'))",
+                only("{\"id\":\"a\",\"text\":\"x\"} more").error());
+        assertEquals("line 1: not valid JSON (more after the object's end: one object per line)", only("{\"id\":\"a\",\"text\":\"x\"} {}").error());
+    }
+
+    @Test
+    void badJsonAfterTheId_keepsItsId() throws IOException {
+        Doc d = only("{\"id\":\"cut\",\"text\":\"NATO met.");
+        assertEquals(Doc.failed("cut", "line 1: not valid JSON (Unexpected end-of-input: was expecting closing quote for a string value)"), d);
+    }
+
+    @Test
+    void nestingDeeperThanTheLimit_saysSo() throws IOException {
+        Doc d = only("{\"id\":\"deep\",\"text\":\"x\",\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}");
+        assertEquals(Doc.failed("deep", "line 1: nesting deeper than 1,000 levels"), d);
+    }
+
+    @Test
+    void nestingDeeperThanTheLimit_inObjects() throws IOException {
+        Doc d = only("{\"text\":\"x\",\"a\":" + "{\"a\":".repeat(5000) + "1" + "}".repeat(5000) + "}");
+        assertEquals(Doc.failed("line-1", "line 1: nesting deeper than 1,000 levels"), d);
+    }
+
+    @Test
+    void numberOf100000Digits_saysSo() throws IOException {
+        Doc d = only("{\"id\":\"n\",\"text\":\"x\",\"n\":" + "7".repeat(100_000) + "}");
+        assertEquals(Doc.failed("n", "line 1: number too long (over 1,000 digits)"), d);
+    }
+
+    @Test
+    void idOf100000Digits_saysSo() throws IOException {
+        assertEquals(Doc.failed("line-1", "line 1: number too long (over 1,000 digits)"), only("{\"id\":" + "7".repeat(100_000) + ",\"text\":\"x\"}"));
+    }
+
+    @Test
+    void hugeNumbers_inIdsAsWritten_elsewhereIgnored() throws IOException {
+        List<Doc> docs = read("{\"id\":123456789012345678901234567890,\"text\":\"a\"}\n{\"id\":1e400,\"text\":\"b\"}\n"
+                + "{\"id\":-2.5E-400,\"text\":\"c\"}\n{\"id\":\"d\",\"text\":\"d\",\"n\":1e999999999999}\n");
+        assertEquals(List.of(Doc.of("123456789012345678901234567890", "a"), Doc.of("1e400", "b"), Doc.of("-2.5E-400", "c"), Doc.of("d", "d")), docs);
     }
 
     @Test
@@ -88,7 +126,7 @@ class JsonlReaderTest {
         String huge = "{\"id\":\"big\",\"text\":\"" + "x".repeat((16 << 20) + 700) + "\"}";
         List<Doc> docs = read(huge + "\n{\"id\":\"b\",\"text\":\"Two.\"}\n");
         assertEquals(2, docs.size());
-        assertEquals("line-1", docs.get(0).id());
+        assertEquals("big", docs.get(0).id());
         assertEquals(true, docs.get(0).error().startsWith("line 1: longer than 16777816 bytes"), docs.get(0).error());
         assertEquals(Doc.of("b", "Two."), docs.get(1));
     }
@@ -101,6 +139,12 @@ class JsonlReaderTest {
         System.arraycopy(bad, 0, all, 0, bad.length);
         System.arraycopy(good, 0, all, bad.length, good.length);
         assertEquals(List.of(Doc.failed("line-1", "line 1: not UTF-8 text"), Doc.of("b", "Two.")), read(all, OPTIONS));
+    }
+
+    @Test
+    void lineNotUtf8_inTheText_keepsItsId() throws IOException {
+        byte[] bad = {'{', '"', 'i', 'd', '"', ':', '"', 'a', '"', ',', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"', '}'};
+        assertEquals(List.of(Doc.failed("a", "line 1: not UTF-8 text")), read(bad, OPTIONS));
     }
 
     @Test

@@ -164,6 +164,55 @@ class ScoreCommandTest {
     }
 
     @Test
+    void timeBudget_runOut_eachRecordGetsItsError_inOrder_andTheRunGoesOn(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("docs.jsonl");
+        Files.writeString(in, Corpus.jsonl(5, 3) + "{\"id\":\"no-text\"}\n");
+        Path out = dir.resolve("out.jsonl");
+        // a microsecond is over before any document's first model batch, on any machine
+        Cli.Run r = run("score", in.toString(), "-o", out.toString(), "--time-budget", "0.000001", "--batch", "4");
+        assertEquals(4, r.code(), r.err());
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : Files.readAllLines(out)) {
+            records.add(ScoreCommand.JSON.readTree(line));
+        }
+        assertEquals(List.of("doc-00000", "doc-00001", "doc-00002", "doc-00003", "doc-00004", "no-text"), ids(out));
+        for (int i = 0; i < 5; i++) {
+            assertEquals("took longer than the 0.000001 s time budget", records.get(i).get("error").asText());
+        }
+        assertEquals("line 6: no \"text\" field", records.get(5).get("error").asText());
+        assertTrue(r.err().contains("6 documents, 6 could not be scored"), r.err());
+    }
+
+    @Test
+    void timeBudget_default60s_sameOutputAsAnHourLong(@TempDir Path dir) throws Exception {
+        Path in = input(dir);
+        Cli.Run byDefault = run("score", in.toString(), "--format", "jsonl", "--max-chars", "1000", "--quiet");
+        Cli.Run hour = run("score", in.toString(), "--format", "jsonl", "--max-chars", "1000", "--quiet", "--time-budget", "3600");
+        assertEquals(byDefault.out(), hour.out());
+        assertTrue(run("score", "--help").out().contains("(default: 60)"));
+    }
+
+    @Test
+    void timeBudgetZero() {
+        assertOneLineError(run("score", "seeds", "--time-budget", "0"), 2, "--time-budget must be above 0 and at most 31536000 seconds: 0");
+    }
+
+    @Test
+    void timeBudgetNegative() {
+        assertOneLineError(run("score", "seeds", "--time-budget", "-1.5"), 2, "--time-budget must be above 0 and at most 31536000 seconds: -1.5");
+    }
+
+    @Test
+    void timeBudgetUnderANanosecond() {
+        assertOneLineError(run("score", "seeds", "--time-budget", "1e-999999999"), 2, "seconds: 1E-999999999");
+    }
+
+    @Test
+    void timeBudgetOverAYear() {
+        assertOneLineError(run("score", "seeds", "--time-budget", "1e999999999"), 2, "seconds: 1E+999999999");
+    }
+
+    @Test
     void badInputFormat() {
         assertOneLineError(run("score", "seeds", "--input-format", "xml"), 2, "--input-format must be jsonl, text or csv, not 'xml'");
     }

@@ -2,6 +2,8 @@ package io.github.stance4j.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.stance4j.tokenize.Encoding;
@@ -130,5 +132,25 @@ class StanceModelWindowsTest {
         StanceModel.Plan plan = model.plan(input("NATO, NATO, NATO, NATO, NATO, NATO, NATO and NATO met.",
                 "NATO", "NATO", "NATO", "NATO", "NATO", "NATO", "NATO", "NATO"));
         assertEquals(StanceModel.MENTION_CAP, plan.items().size());
+    }
+
+    @Test
+    void predict_checkBeforeEachBatch_aThrowStopsTheCallBeforeTheNextBatch() {
+        List<StanceModel.Input> inputs = new ArrayList<>();
+        for (int i = 0; i < 4 * StanceModel.BATCH; i++) {
+            inputs.add(input("NATO vote " + i + " passed.", "NATO"));
+        }
+        int[] calls = new int[1];
+        IllegalStateException stop = new IllegalStateException("out of time");
+        Runnable check = () -> {
+            if (++calls[0] == 2) {
+                throw stop;
+            }
+        };
+        assertSame(stop, assertThrows(IllegalStateException.class, () -> model.predict(inputs, check)));
+        assertEquals(2, calls[0], "one batch ran, the second never started");
+        int[] all = new int[1];
+        model.predict(inputs, () -> all[0]++);
+        assertEquals(4, all[0], "one check per batch of " + StanceModel.BATCH);
     }
 }
