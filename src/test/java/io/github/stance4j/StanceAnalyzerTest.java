@@ -49,8 +49,13 @@ class StanceAnalyzerTest {
     }
 
     /**
-     * The guideline's labels for the seed's explicit mentions. The shipped model gets all 10;
-     * [6] (NEUTRAL 0.52 against SUPPORTIVE 0.47) and [11] (CAUTIONARY 0.46) are its close calls.
+     * The guideline's labels for the seed's explicit mentions. The shipped model (chosen on real
+     * text, session 4) gets 7 of 10: it reads [1] "NATO's unfolding strategy ... could carry
+     * significant security implications" as NEUTRAL (0.59), and [6] "talk of NATO expanding its
+     * outreach" and [10] "the dialogue about NATO's role ... has taken on new urgency" as
+     * SUPPORTIVE (0.56, 0.71). The previous model, fitted to the project's own writing, got all
+     * 10 but scored 0.595 stance macro-F1 on real text against this one's 0.68. Any other miss
+     * fails this test.
      */
     @Test
     void seed_explicitMentions_carryTheGuidelineLabels() {
@@ -68,13 +73,14 @@ class StanceAnalyzerTest {
             }
         }
         assertEquals(expected.length, actual.size(), "explicit mentions found: " + actual);
+        List<String> knownMisses = List.of("1:NATO=CAUTIONARY", "6:NATO=NEUTRAL", "10:NATO=NEUTRAL");
         List<String> misses = new ArrayList<>();
         for (String e : expected) {
-            if (!actual.contains(e)) {
+            if (!actual.contains(e) && !knownMisses.contains(e)) {
                 misses.add(e);
             }
         }
-        assertEquals(List.of(), misses, "explicit mentions without the guideline's label");
+        assertEquals(List.of(), misses, "explicit mentions without the guideline's label, beyond the three known: " + actual);
     }
 
     @Test
