@@ -92,10 +92,22 @@ class StanceModelWindowsTest {
         for (int j = 0; j < 3; j++) {
             Batch.Item item = plan.items().get(plan.stanceRefs()[j][0]);
             int[] range = item.mentionTokens().get(0);
-            assertTrue(item.ids().length <= model.config().maxLength(), "a window fits the model");
+            boolean markers = model.config().markerTokens();
+            // a window is at most the model's length; marker tokens add their two around the mention
+            assertTrue(item.ids().length <= model.config().maxLength() + (markers ? 2 : 0), "a window fits the model");
             StringBuilder marked = new StringBuilder();
-            for (int t = range[0]; t < range[1]; t++) {
-                assertEquals(1, item.typeIds()[t], "the mention is marked, not read from the target's name");
+            int from = range[0];
+            int to = range[1];
+            if (markers) {
+                assertEquals(StanceModel.MARKER, item.ids()[from], "the mention opens with [unused0], not read from the target's name");
+                assertEquals(StanceModel.MARKER + 1, item.ids()[to - 1], "the mention closes with [unused1]");
+                from++;
+                to--;
+            }
+            for (int t = from; t < to; t++) {
+                if (!markers) {
+                    assertEquals(1, item.typeIds()[t], "the mention is marked, not read from the target's name");
+                }
                 marked.append(model.tokenizer().token(item.ids()[t]));
             }
             assertEquals(in.targets().get(j).toLowerCase(), marked.toString());
