@@ -1,3 +1,6 @@
+# Record of how the real items were sampled (session 4), as run in the annotation workspace
+# (paths there: /work/shared/real-data, /work/annot); sample.py first (splits, strata, the test and
+# dev batches), then sample-caution.py (caution-rich batches), then sample-more.py (more train).
 # Supplementary, caution-targeted batches (test-13, dev-14) and caution-richer train batches (05-12 resampled).
 import json,re,random,collections,os,shutil
 random.seed(7)

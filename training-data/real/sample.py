@@ -1,3 +1,6 @@
+# Record of how the real items were sampled (session 4), as run in the annotation workspace
+# (paths there: /work/shared/real-data, /work/annot); sample.py first (splits, strata, the test and
+# dev batches), then sample-caution.py (caution-rich batches), then sample-more.py (more train).
 import json, re, random, hashlib, collections
 random.seed(20261206)
 rows=[json.loads(l) for l in open('/work/shared/real-data/bloc-text/sentences.jsonl')]
