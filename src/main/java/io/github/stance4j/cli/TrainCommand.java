@@ -26,7 +26,8 @@ final class TrainCommand implements Callable<Integer> {
     Path dev;
     @Option(names = "--out", defaultValue = "target/train", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
-    @Option(names = "--base", paramLabel = "FILE", description = "all-minilm-l6-v2.onnx or the langchain4j jar holding it (default: classpath, then ~/.m2).")
+    @Option(names = "--base", paramLabel = "FILE", description = "all-minilm-l6-v2.onnx or the langchain4j jar holding it (default: classpath, then ~/.m2),"
+            + " or a model folder to go on fine-tuning (same design and layers; its heads are kept).")
     Path base;
     @Option(names = "--epochs", defaultValue = "2") int epochs;
     @Option(names = "--batch", defaultValue = "16") int batch;

@@ -145,7 +145,7 @@ public final class Trainer {
                         + " order seed %d, pair loss %.2f%n", examples.size(), stance.size(), sentiment.size(), o.trainDirs(), design(), o.layers(),
                 o.frozenLayers(), o.epochs(), o.seed(), o.orderSeed(), o.pairLoss());
 
-        Map<String, Tensor> base = BaseModel.weights(o.base());
+        Map<String, Tensor> base = startingWeights();
         base.keySet().removeIf(k -> k.startsWith("encoder.layer.") && Integer.parseInt(k.split("\\.")[2]) >= o.layers());
         String dataHash = hash(trainFiles);
         Map<String, Double> best = null;
@@ -398,6 +398,22 @@ public final class Trainer {
         return logits.logSoftmax(-1).mul(target).sum().neg().div(Math.max(1, n));
     }
 
+    /**
+     * The weights training starts from: the base encoder, or all weights (heads included) of the
+     * model bundle {@code --base} names, to go on fine-tuning it (say, on real text only).
+     */
+    private Map<String, Tensor> startingWeights() throws IOException, ModelLoadException {
+        if (o.base() == null || !Files.isDirectory(o.base())) {
+            return BaseModel.weights(o.base());
+        }
+        ModelBundle start = ModelBundle.fromDirectory(o.base());
+        if (!start.config().design().equals(design()) || start.config().layers() != o.layers()) {
+            throw new IllegalArgumentException(o.base() + " is a " + start.config().design() + " model with " + start.config().layers()
+                    + " layers; this run trains " + design() + " with " + o.layers());
+        }
+        return new LinkedHashMap<>(start.weights());
+    }
+
     private void write(Path dir, StanceNet net, byte[] vocab, String dataHash, double stanceT, double sentimentT,
                        Map<String, Double> dev, int epoch) throws IOException {
         Map<String, Object> training = new LinkedHashMap<>();
@@ -412,6 +428,9 @@ public final class Trainer {
         training.put("orderSeed", o.orderSeed());
         training.put("trainingFolders", o.trainDirs().stream().map(Path::toString).toList());
         training.put("pairLoss", o.pairLoss());
+        if (o.base() != null && Files.isDirectory(o.base())) {
+            training.put("startedFrom", o.base().toString());
+        }
         ModelConfig config = new ModelConfig(ModelConfig.FORMAT, "0.1.0",
                 "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), imported from " + BaseModel.ARTIFACT,
                 names(Stance.values()), names(Sentiment.values()), o.maxLength(), o.layers(), BaseModel.HIDDEN, BaseModel.HEADS,

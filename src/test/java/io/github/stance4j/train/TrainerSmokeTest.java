@@ -62,4 +62,28 @@ class TrainerSmokeTest {
         }
         assertTrue(changed > 1e-4, "training moved the encoder weights: " + changed + " (shipped model " + fresh.config().version() + ")");
     }
+
+    @Test
+    void baseFolder_startsFromThatModel_headsIncluded(@TempDir Path dir) throws Exception {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
+        new Trainer(tiny(dir.resolve("a")), quiet).train();
+        Path start = dir.resolve("a").resolve("best");
+        Trainer.Options o = tiny(dir.resolve("b"));
+        Trainer.Options still = new Trainer.Options(o.trainDirs(), o.devDir(), o.outDir(), start, 1, o.batchSize(), 0, 0, o.layers(),
+                0, false, o.limit(), o.maxLength(), o.seed(), o.orderSeed(), o.design(), o.pairLoss());
+        new Trainer(still, quiet).train();
+        ModelBundle b = ModelBundle.fromDirectory(dir.resolve("b").resolve("best"));
+        Map<String, io.github.stance4j.model.Tensor> before = ModelBundle.fromDirectory(start).weights();
+        for (String name : before.keySet()) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(before.get(name).data(), b.weights().get(name).data(),
+                    "learning rate 0 from " + start + " keeps " + name);
+        }
+        assertEquals(start.toString(), b.config().training().get("startedFrom"));
+        Trainer.Options other = new Trainer.Options(o.trainDirs(), o.devDir(), dir.resolve("c"), start, 1, o.batchSize(), 0, 0,
+                o.layers(), 0, false, o.limit(), o.maxLength(), o.seed(), o.orderSeed(), io.github.stance4j.model.ModelConfig.TARGET_MARKING,
+                o.pairLoss());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(other, quiet).train());
+        assertTrue(e.getMessage().contains("marker-tokens"), e.getMessage());
+    }
 }
