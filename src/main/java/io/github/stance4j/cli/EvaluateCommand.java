@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.stance4j.StanceAnalyzer;
 import io.github.stance4j.eval.Corpus;
 import io.github.stance4j.eval.DocumentEvaluation;
+import io.github.stance4j.eval.EvalSet;
 import io.github.stance4j.eval.Evaluator;
 import io.github.stance4j.eval.TargetSensitivity;
 import java.io.IOException;
@@ -48,24 +49,11 @@ final class EvaluateCommand implements Callable<Integer> {
             + " documents and print the best rule and its figures.")
     Path fitSummary;
 
-    /** One evaluation set: stance and sentiment items and labelled documents, each optional. */
-    record EvalSet(String name, Path stance, Path sentiment, Path documents) {}
-
-    /** The sets {@code --suite} scores, in the order the README's table shows them. */
-    static final List<EvalSet> SUITE = List.of(
-            new EvalSet("real test (frozen)", Path.of("training-data/real/test/stance.jsonl"), Path.of("training-data/real/test/sentiment.jsonl"),
-                    Path.of("training-data/real/documents/test.jsonl")),
-            new EvalSet("real dev", Path.of("training-data/real/dev/stance.jsonl"), Path.of("training-data/real/dev/sentiment.jsonl"),
-                    Path.of("training-data/real/documents/dev.jsonl")),
-            new EvalSet("written dev", Path.of("training-data/dev/stance.jsonl"), Path.of("training-data/dev/sentiment.jsonl"),
-                    Path.of("training-data/documents/articles.jsonl")),
-            new EvalSet("NewsMTSC dev-multitarget", Path.of("training-data/newsmtsc-dev/stance-multitarget.jsonl"), null, null));
-
     private Integer suite() throws IOException {
         System.out.println("| set | stance items | stance macro-F1 | explicit | CAUTIONARY F1 | sentiment macro-F1 | pairs: both right | pairs: differ (gold differs / agrees) | swap follows | documents right |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         try (StanceAnalyzer analyzer = Analyzers.open(model)) {
-            for (EvalSet set : SUITE) {
+            for (EvalSet set : EvalSet.SUITE) {
                 if (!java.nio.file.Files.exists(set.stance())) {
                     continue;
                 }

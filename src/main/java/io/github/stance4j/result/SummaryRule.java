@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public record SummaryRule(double implicitWeight, double neutralOffset, double confidencePower, double neutralBias) {
     /** The rule the analyzer uses unless told otherwise. */
-    public static final SummaryRule DEFAULT = new SummaryRule(0.5, 1.1, 1, 0.8);
+    public static final SummaryRule DEFAULT = new SummaryRule(0.5, 1.1, 2, 0.8);
 
     /** Checks the values, naming the bad one. */
     public SummaryRule {

@@ -32,12 +32,12 @@ class DevScoresRegressionTest {
             }
         }
         assertEquals(List.of("real test (frozen)", "real dev", "written dev"), List.copyOf(readme.keySet()), "README results rows");
-        Map<String, Path> dirs = Map.of("real test (frozen)", Path.of("training-data/real/test"), "real dev", Path.of("training-data/real/dev"),
-                "written dev", Path.of("training-data/dev"));
+        Map<String, EvalSet> sets = new LinkedHashMap<>();
+        EvalSet.SUITE.forEach(set -> sets.put(set.name(), set));
         try (StanceAnalyzer analyzer = StanceAnalyzer.create()) {
             for (Map.Entry<String, double[]> e : readme.entrySet()) {
-                Path dir = dirs.get(e.getKey());
-                Evaluator.Report r = Evaluator.evaluate(analyzer, Corpus.stance(dir), Corpus.sentiment(dir));
+                EvalSet set = sets.get(e.getKey());
+                Evaluator.Report r = Evaluator.evaluate(analyzer, Corpus.stance(set.stance()), Corpus.sentiment(set.sentiment()));
                 assertTrue(Math.abs(r.stance().macroF1() - e.getValue()[0]) <= 0.01,
                         e.getKey() + " stance: README says " + e.getValue()[0] + ", the model now scores " + r.stance().macroF1());
                 assertTrue(Math.abs(r.sentiment().macroF1() - e.getValue()[1]) <= 0.01,
