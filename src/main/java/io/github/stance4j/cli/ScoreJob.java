@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * batches in input order, committing the sink after each. At most {@code workers + 1} batches
  * are in memory, so memory stays flat however large the input. Exactly one output record per
  * input record: a record that cannot be scored gets {@code {"id","error"}}, and so does one that
- * takes longer than its time budget.
+ * takes longer than its time budget. Unpaired surrogates are written as U+FFFD.
  *
  * <p>Batches are cut at fixed record counts from the start of the input, so a resumed run scores
  * the same batches as an uninterrupted one. Run once, from one thread.
@@ -163,7 +163,22 @@ final class ScoreJob {
         }
     }
 
+    /**
+     * {@code s} in UTF-8, each unpaired surrogate (from a JSON escape of one) as U+FFFD, the
+     * replacement character, where Java's encoder would write "?": one char for one, so the
+     * offsets in the output still index the input.
+     */
     private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        StringBuilder fixed = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                fixed = fixed != null ? fixed : new StringBuilder(s);
+                fixed.setCharAt(i, '\uFFFD');
+            }
+        }
+        return (fixed != null ? fixed.toString() : s).getBytes(StandardCharsets.UTF_8);
     }
 }
