@@ -55,7 +55,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * one model pass per distinct bloc. Text longer than {@link Builder#maxDocumentChars} characters
  * (default {@value #DEFAULT_MAX_DOCUMENT_CHARS}) is refused with an {@link IllegalArgumentException}.
  * A caller that must not wait long for any one document gives it a time budget
- * ({@link #analyze(String, Duration)}), beyond which it stops with a
+ * ({@link #analyze(String, Duration)}; for many documents, each its own:
+ * {@link #analyzeEach(List, Duration)}), beyond which it stops with a
  * {@link TimeBudgetExceededException}.
  *
  * <p><b>Owns:</b> the model weights in native memory, released by {@link #close()}.
