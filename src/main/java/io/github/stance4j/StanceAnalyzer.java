@@ -5,6 +5,7 @@ import io.github.stance4j.gazetteer.MentionResolver;
 import io.github.stance4j.gazetteer.MentionResolver.Mention;
 import io.github.stance4j.model.ModelBundle;
 import io.github.stance4j.model.StanceModel;
+import io.github.stance4j.model.TimeAccounts;
 import io.github.stance4j.result.BlocSummary;
 import io.github.stance4j.result.DocumentResult;
 import io.github.stance4j.result.Prediction;
@@ -18,6 +19,8 @@ import io.github.stance4j.text.SentenceSplitter.Span;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +55,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * one model pass per distinct bloc. Text longer than {@link Builder#maxDocumentChars} characters
  * (default {@value #DEFAULT_MAX_DOCUMENT_CHARS}) is refused with an {@link IllegalArgumentException}.
  * A caller that must not wait long for any one document gives it a time budget
- * ({@link #analyze(String, Duration)}), beyond which it stops with a
+ * ({@link #analyze(String, Duration)}; for many documents, each its own:
+ * {@link #analyzeEach(List, Duration)}), beyond which it stops with a
  * {@link TimeBudgetExceededException}.
  *
  * <p><b>Owns:</b> the model weights in native memory, released by {@link #close()}.
@@ -136,9 +140,8 @@ public final class StanceAnalyzer implements AutoCloseable {
     }
 
     /**
-     * Analyzes one document within a time budget: the work is checked against it between model
-     * batches, so a document that runs out of it stops within one batch (a fraction of a second)
-     * and throws. Results are those of {@link #analyze(String)}.
+     * Analyzes one document within a time budget, or throws. Results are those of
+     * {@link #analyze(String)}.
      *
      * <pre>{@code
      * try {
@@ -147,6 +150,16 @@ public final class StanceAnalyzer implements AutoCloseable {
      *     System.err.println("skipped: " + e.getMessage()); // took longer than the 5 s time budget
      * }
      * }</pre>
+     *
+     * <p><b>What the budget bounds:</b> the call's time, checked all along the work: while the
+     * text is split into sentences, searched for mentions and tokenized (every 4,096 characters,
+     * and before each sentence), and before each model batch. A call that runs out of its budget
+     * throws at the next check, so it ends at most this late after the budget: the model batch
+     * running then (up to {@value StanceModel#BATCH} sentences or {@value StanceModel#TOKEN_BUDGET}
+     * tokens: a fraction of a second on a free core, more on a busy machine), or the work between two
+     * checks (4,096 characters, or one sentence's bookkeeping, linear in its length: well under a
+     * millisecond per 100 KB). Work that ends in time is never stopped; a call that has all its
+     * results but runs out while assembling them throws as well.
      *
      * @throws TimeBudgetExceededException if the analysis takes longer than {@code timeBudget}
      * @throws IllegalArgumentException if {@code timeBudget} is null, zero or negative, or as
@@ -166,15 +179,13 @@ public final class StanceAnalyzer implements AutoCloseable {
      * @throws IllegalStateException if the analyzer is closed, or is closed during the call
      */
     public List<DocumentResult> analyzeAll(List<String> texts) {
-        return analyzeAll(texts, () -> {});
+        return List.of(run(checkTexts(texts), new int[texts.size()], new TimeAccounts(1, Long.MAX_VALUE), null));
     }
 
     /**
-     * {@link #analyzeAll(List)} within a time budget for the whole call, checked between model
-     * batches as in {@link #analyze(String, Duration)}. To give each document its own budget
-     * while keeping the speed of batching, as {@code score} does: call this with the budget of
-     * one document, and if it throws, analyze the documents one by one with
-     * {@link #analyze(String, Duration)}; only the slow ones throw then.
+     * {@link #analyzeAll(List)} within a time budget for the whole call, bounded as in
+     * {@link #analyze(String, Duration)}. To give each document its own budget, use
+     * {@link #analyzeEach(List, Duration)}.
      *
      * @throws TimeBudgetExceededException if the call takes longer than {@code timeBudget};
      *     nothing is returned then
@@ -183,73 +194,178 @@ public final class StanceAnalyzer implements AutoCloseable {
      * @throws IllegalStateException as {@link #analyzeAll(List)}
      */
     public List<DocumentResult> analyzeAll(List<String> texts, Duration timeBudget) {
-        return analyzeAll(texts, deadline(timeBudget));
+        TimeAccounts call = new TimeAccounts(1, nanos(timeBudget));
+        DocumentResult[] results = run(checkTexts(texts), new int[texts.size()], call, timeBudget);
+        if (call.isOut(0)) {
+            throw new TimeBudgetExceededException(timeBudget);
+        }
+        return List.of(results);
     }
 
-    /** A check that throws once {@code budget} has passed since now. */
-    private static Runnable deadline(Duration budget) {
+    /**
+     * Analyzes many documents batched together as {@link #analyzeAll(List)} does, each within its
+     * own time budget: a document that runs out of it gets a {@link TimeBudgetExceededException}
+     * as its outcome, the others their results, in input order.
+     *
+     * <pre>{@code
+     * for (StanceAnalyzer.Outcome o : analyzer.analyzeEach(texts, Duration.ofSeconds(5))) {
+     *     System.out.println(o.result() != null ? o.result().blocs() : o.error().getMessage());
+     * }
+     * }</pre>
+     *
+     * <p><b>What each budget bounds:</b> the time spent on its document: the document's own
+     * splitting, mention finding and tokenizing, checked as in {@link #analyze(String, Duration)}
+     * and stopped at the next check once its budget is spent; and its part of the model batches,
+     * which hold sentences of several documents: each batch's time (counted from the end of the
+     * batch before) is divided equally among its sentences, and each document is charged for its
+     * own (a sentence that two documents share, in full to each). A document that has spent its
+     * budget is dropped before the next batch, so it costs the call at most its budget plus the
+     * overshoot of {@link #analyze(String, Duration)}; the others go on. Time a document waits
+     * while others are worked on is not charged to it, so the call may take longer than one
+     * budget: at most the sum of what its documents spent. When no document runs out, the results
+     * are those of {@link #analyzeAll(List)}, bit for bit; when one does, the batches after that
+     * hold fewer sentences, which may change the last bits of the others' scores.
+     *
+     * @throws IllegalArgumentException if {@code timeBudget} is null, zero or negative, or as
+     *     {@link #analyzeAll(List)}
+     * @throws IllegalStateException as {@link #analyzeAll(List)}
+     */
+    public List<Outcome> analyzeEach(List<String> texts, Duration timeBudget) {
+        long nanos = nanos(timeBudget);
+        int[] group = new int[checkTexts(texts).size()];
+        Arrays.setAll(group, d -> d);
+        DocumentResult[] results = run(texts, group, new TimeAccounts(texts.size(), nanos), timeBudget);
+        List<Outcome> out = new ArrayList<>(results.length);
+        for (DocumentResult r : results) {
+            out.add(r != null ? new Outcome(r, null) : new Outcome(null, new TimeBudgetExceededException(timeBudget)));
+        }
+        return out;
+    }
+
+    /**
+     * One document's outcome in {@link #analyzeEach}: its result, or (result null) the exception
+     * that says it ran out of its time budget.
+     */
+    public record Outcome(DocumentResult result, TimeBudgetExceededException error) {
+        /** Checks that exactly one of the two is given. */
+        public Outcome {
+            if ((result == null) == (error == null)) {
+                throw new IllegalArgumentException("an outcome has a result or an error, not " + (result == null ? "neither" : "both"));
+            }
+        }
+    }
+
+    /** {@code budget} in nanoseconds; a budget too long to count in nanoseconds is no budget. */
+    private static long nanos(Duration budget) {
         if (budget == null || budget.isZero() || budget.isNegative()) {
             throw new IllegalArgumentException("timeBudget must be positive, got " + budget);
         }
-        long start = System.nanoTime();
-        long nanos = budget.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : budget.toNanos();
+        return budget.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : budget.toNanos();
+    }
+
+    /**
+     * A check for work on {@code group} that began at {@code start} (System.nanoTime): throws once
+     * the group has spent its budget, counting the time since then.
+     */
+    private static Runnable check(TimeAccounts accounts, int group, long start, Duration budget) {
+        long left = accounts.left(group);
         return () -> {
-            if (System.nanoTime() - start > nanos) {
+            if (System.nanoTime() - start > left) {
                 throw new TimeBudgetExceededException(budget);
             }
         };
     }
 
-    /** Analyzes {@code texts}, running {@code check} after each document is split and before each model batch. */
-    private List<DocumentResult> analyzeAll(List<String> texts, Runnable check) {
-        if (texts == null) {
-            throw new IllegalArgumentException("texts must not be null");
-        }
-        checkOpen();
-        for (int d = 0; d < texts.size(); d++) {
-            checkSize(texts.get(d), texts.size() == 1 ? "text" : "texts[" + d + "]");
-        }
-        List<List<Span>> spans = new ArrayList<>();
-        List<List<List<Mention>>> mentions = new ArrayList<>();
-        List<StanceModel.Input> inputs = new ArrayList<>();
-        for (String text : texts) {
-            List<Span> s = SentenceSplitter.split(text);
-            List<List<Mention>> m = resolver.resolve(text, s);
-            spans.add(s);
-            mentions.add(m);
-            for (int i = 0; i < s.size(); i++) {
-                List<int[]> local = new ArrayList<>();
-                List<String> targets = new ArrayList<>();
-                for (Mention mention : m.get(i)) {
-                    local.add(new int[] {mention.start() - s.get(i).start(), mention.end() - s.get(i).start()});
-                    targets.add(mention.target());
-                }
-                inputs.add(new StanceModel.Input(text.substring(s.get(i).start(), s.get(i).end()), local, targets));
+    /**
+     * Analyzes {@code texts}, the work on text {@code d} charged to {@code group[d]}: each text is
+     * split, searched for mentions and tokenized under its group's checks, then all are scored in
+     * shared model batches ({@link StanceModel#predict(List, int[], TimeAccounts)}), then the
+     * results are assembled. Returns the results in input order, null for the texts of groups that
+     * ran out.
+     */
+    private DocumentResult[] run(List<String> texts, int[] group, TimeAccounts accounts, Duration budget) {
+        int n = texts.size();
+        List<List<Span>> spans = new ArrayList<>(Collections.nCopies(n, null));
+        List<List<List<Mention>>> mentions = new ArrayList<>(Collections.nCopies(n, null));
+        List<StanceModel.Plan> plans = new ArrayList<>();
+        List<Integer> planGroup = new ArrayList<>();
+        int[] firstPlan = new int[n];
+        for (int d = 0; d < n; d++) {
+            int g = group[d];
+            firstPlan[d] = plans.size();
+            if (accounts.isOut(g)) {
+                continue;
             }
-            check.run();
-        }
-        List<StanceModel.Output> outputs = model.predict(inputs, check);
-        List<DocumentResult> results = new ArrayList<>();
-        int k = 0;
-        for (int d = 0; d < texts.size(); d++) {
             String text = texts.get(d);
-            List<SentenceResult> sentences = new ArrayList<>();
-            for (int i = 0; i < spans.get(d).size(); i++, k++) {
-                Span span = spans.get(d).get(i);
-                StanceModel.Output out = outputs.get(k);
-                List<TargetMention> targets = new ArrayList<>();
-                List<Mention> ms = mentions.get(d).get(i);
-                for (int j = 0; j < ms.size(); j++) {
-                    Mention m = ms.get(j);
-                    targets.add(new TargetMention(m.target(), text.substring(m.start(), m.end()), m.start(), m.end(), m.implicit(),
-                            Prediction.of(Stance.class, out.stance()[j])));
+            long start = System.nanoTime();
+            Runnable check = check(accounts, g, start, budget);
+            try {
+                List<Span> s = SentenceSplitter.split(text, check);
+                List<List<Mention>> m = resolver.resolve(text, s, check);
+                for (int i = 0; i < s.size(); i++) {
+                    check.run();
+                    plans.add(model.plan(input(text, s.get(i), m.get(i)), check));
+                    planGroup.add(g);
                 }
-                sentences.add(new SentenceResult(i, span.start(), span.end(), text.substring(span.start(), span.end()),
-                        Prediction.of(Sentiment.class, out.sentiment()), targets));
+                spans.set(d, s);
+                mentions.set(d, m);
+            } catch (TimeBudgetExceededException e) {
+                plans.subList(firstPlan[d], plans.size()).clear();
+                planGroup.subList(firstPlan[d], planGroup.size()).clear();
+            } finally {
+                accounts.charge(g, System.nanoTime() - start);
             }
-            results.add(new DocumentResult(sentences, summarize(sentences)));
+        }
+        List<StanceModel.Output> outputs = model.predict(plans, planGroup.stream().mapToInt(Integer::intValue).toArray(), accounts);
+        DocumentResult[] results = new DocumentResult[n];
+        for (int d = 0; d < n; d++) {
+            int g = group[d];
+            if (accounts.isOut(g)) {
+                continue;
+            }
+            long start = System.nanoTime();
+            try {
+                results[d] = result(texts.get(d), spans.get(d), mentions.get(d), outputs.subList(firstPlan[d], firstPlan[d] + spans.get(d).size()),
+                        check(accounts, g, start, budget));
+            } catch (TimeBudgetExceededException e) {
+                // out of time while assembling: no result
+            } finally {
+                accounts.charge(g, System.nanoTime() - start);
+            }
         }
         return results;
+    }
+
+    /** The model's input for one sentence: its text, and its mentions' spans relative to it. */
+    private static StanceModel.Input input(String text, Span sentence, List<Mention> mentions) {
+        List<int[]> local = new ArrayList<>();
+        List<String> targets = new ArrayList<>();
+        for (Mention m : mentions) {
+            local.add(new int[] {m.start() - sentence.start(), m.end() - sentence.start()});
+            targets.add(m.target());
+        }
+        return new StanceModel.Input(text.substring(sentence.start(), sentence.end()), local, targets);
+    }
+
+    /** One document's result from its sentences' model outputs, running {@code check} before each sentence. */
+    private static DocumentResult result(String text, List<Span> spans, List<List<Mention>> mentions, List<StanceModel.Output> outputs,
+                                         Runnable check) {
+        List<SentenceResult> sentences = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            check.run();
+            Span span = spans.get(i);
+            StanceModel.Output out = outputs.get(i);
+            List<TargetMention> targets = new ArrayList<>();
+            List<Mention> ms = mentions.get(i);
+            for (int j = 0; j < ms.size(); j++) {
+                Mention m = ms.get(j);
+                targets.add(new TargetMention(m.target(), text.substring(m.start(), m.end()), m.start(), m.end(), m.implicit(),
+                        Prediction.of(Stance.class, out.stance()[j])));
+            }
+            sentences.add(new SentenceResult(i, span.start(), span.end(), text.substring(span.start(), span.end()),
+                    Prediction.of(Sentiment.class, out.sentiment()), targets));
+        }
+        return new DocumentResult(sentences, summarize(sentences));
     }
 
     /**
@@ -315,6 +431,18 @@ public final class StanceAnalyzer implements AutoCloseable {
     /** Per bloc, the document's summary under the analyzer's {@link SummaryRule}. */
     static Map<String, BlocSummary> summarize(List<SentenceResult> sentences) {
         return SummaryRule.DEFAULT.summarize(sentences);
+    }
+
+    /** The texts, once checked: not null, none null or longer than the limit; and the analyzer open. */
+    private List<String> checkTexts(List<String> texts) {
+        if (texts == null) {
+            throw new IllegalArgumentException("texts must not be null");
+        }
+        checkOpen();
+        for (int d = 0; d < texts.size(); d++) {
+            checkSize(texts.get(d), texts.size() == 1 ? "text" : "texts[" + d + "]");
+        }
+        return texts;
     }
 
     private static String checkText(String text) {

@@ -5,9 +5,11 @@ import java.time.Duration;
 
 /**
  * An analysis ran out of the time budget its caller gave it
- * ({@link StanceAnalyzer#analyze(String, java.time.Duration)}): the work stopped at the next model
- * batch after the budget ran out, and nothing is returned. The message names the budget and
- * nothing that varies between runs: {@code took longer than the 60 s time budget}.
+ * ({@link StanceAnalyzer#analyze(String, java.time.Duration)}): the work stopped at its next check
+ * after the budget ran out (see there for how late that can be), and nothing is returned. The
+ * message names the budget and nothing that varies between runs:
+ * {@code took longer than the 60 s time budget}. Splitters, gazetteers and tokenizers given a
+ * check also stop with whatever it throws, this exception when the check is a time budget's.
  */
 public final class TimeBudgetExceededException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,7 @@
 package io.github.stance4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,9 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The time budget of {@code analyze(text, budget)} and {@code analyzeAll(texts, budget)}. No test
- * depends on the machine's speed: a budget is either a millisecond for hundreds of model batches,
- * or an hour for a few.
+ * The time budget of {@code analyze(text, budget)}, {@code analyzeAll(texts, budget)} and
+ * {@code analyzeEach(texts, budget)}. No test depends on the machine's speed: a budget is either a
+ * millisecond for hundreds of model batches, a second for a thousand batches beside documents of a
+ * few milliseconds, or an hour for a few batches.
  */
 class StanceAnalyzerTimeBudgetTest {
     private static final Duration HOUR = Duration.ofHours(1);
@@ -97,5 +99,52 @@ class StanceAnalyzerTimeBudgetTest {
         assertEquals("took longer than the 60 s time budget", new TimeBudgetExceededException(Duration.ofSeconds(60)).getMessage());
         assertEquals("took longer than the 2.5 s time budget", new TimeBudgetExceededException(Duration.ofMillis(2500)).getMessage());
         assertEquals("took longer than the 0.000000001 s time budget", new TimeBudgetExceededException(Duration.ofNanos(1)).getMessage());
+    }
+
+    @Test
+    void analyzeEach_oneDocumentOverItsBudget_getsTheError_theOthersTheirResults_inOrder() {
+        // 30,000 different sentences need about a thousand model batches: far beyond a second anywhere;
+        // the two short documents need a few milliseconds of their own
+        List<String> texts = List.of("NATO met.", distinctSentences(30_000), "ASEAN met.");
+
+        List<StanceAnalyzer.Outcome> out = analyzer.analyzeEach(texts, Duration.ofSeconds(1));
+
+        assertEquals(3, out.size());
+        assertEquals("NATO", out.get(0).result().sentences().get(0).targets().get(0).target());
+        assertNull(out.get(1).result());
+        assertEquals("took longer than the 1 s time budget", out.get(1).error().getMessage());
+        assertEquals("ASEAN", out.get(2).result().sentences().get(0).targets().get(0).target());
+    }
+
+    @Test
+    void analyzeEach_withinTheBudget_theResultsOfAnalyzeAll_bitForBit() {
+        List<String> texts = List.of("Lavrov warned that NATO's expansion threatens Asia. ASEAN leaders welcomed the talks.", "",
+                "The EU and BRICS met.", "NATO met.", "NATO met.");
+        List<DocumentResult> all = analyzer.analyzeAll(texts);
+        assertEquals(all, analyzer.analyzeEach(texts, HOUR).stream().map(StanceAnalyzer.Outcome::result).toList());
+    }
+
+    @Test
+    void analyzeEach_noTexts() {
+        assertEquals(List.of(), analyzer.analyzeEach(List.of(), HOUR));
+    }
+
+    @Test
+    void analyzeEach_budget_null() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> analyzer.analyzeEach(List.of("NATO met."), null));
+        assertEquals("timeBudget must be positive, got null", e.getMessage());
+    }
+
+    @Test
+    void analyzeEach_texts_null() {
+        assertThrows(IllegalArgumentException.class, () -> analyzer.analyzeEach(null, HOUR));
+    }
+
+    @Test
+    void outcome_neitherOrBoth() {
+        DocumentResult r = analyzer.analyze("NATO met.");
+        TimeBudgetExceededException e = new TimeBudgetExceededException(HOUR);
+        assertThrows(IllegalArgumentException.class, () -> new StanceAnalyzer.Outcome(null, null));
+        assertThrows(IllegalArgumentException.class, () -> new StanceAnalyzer.Outcome(r, e));
     }
 }

@@ -75,8 +75,9 @@ final class ScoreCommand implements Callable<Integer> {
     int maxChars;
 
     @Option(names = "--time-budget", defaultValue = "60", paramLabel = "SECONDS",
-            description = "A document that takes longer is stopped within one model batch; its record gets an error"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "The most time one document may spend (its own splitting, mention finding and tokenizing, and its share"
+                    + " of the model batches); one that runs out stops within one model batch and its record gets an error,"
+                    + " the others go on (default: ${DEFAULT-VALUE}).")
     BigDecimal timeBudget;
 
     @Option(names = "--batch", defaultValue = "32", paramLabel = "N",

@@ -3,7 +3,6 @@ package io.github.stance4j.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.stance4j.StanceAnalyzer;
 import io.github.stance4j.TimeBudgetExceededException;
-import io.github.stance4j.result.DocumentResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,11 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A streaming scoring job: reads documents in batches, scores each batch on one of
- * {@code workers} threads (each calls the shared analyzer's {@code analyzeAll}), and writes the
+ * {@code workers} threads (each calls the shared analyzer's {@code analyzeEach}), and writes the
  * batches in input order, committing the sink after each. At most {@code workers + 1} batches
  * are in memory, so memory stays flat however large the input. Exactly one output record per
  * input record: a record that cannot be scored gets {@code {"id","error"}}, and so does one that
- * takes longer than its time budget.
+ * takes longer than its time budget. Unpaired surrogates are written as U+FFFD.
  *
  * <p>Batches are cut at fixed record counts from the start of the input, so a resumed run scores
  * the same batches as an uninterrupted one. Run once, from one thread.
@@ -121,17 +120,16 @@ final class ScoreJob {
     }
 
     /**
-     * Scores a batch in one {@code analyzeAll} call given the time budget of one document; if that
-     * fails or runs out of time, one by one, each with its own budget, so a bad or slow document
-     * costs only its own record.
+     * Scores a batch in one {@code analyzeEach} call, each document within its own time budget;
+     * if that call fails, one by one, so a bad document costs only its own record.
      */
     private Scored score(List<Doc> docs, boolean first) {
         List<Doc> ok = docs.stream().filter(d -> d.error() == null).toList();
-        List<DocumentResult> results;
+        List<StanceAnalyzer.Outcome> outcomes;
         try {
-            results = analyzer.analyzeAll(ok.stream().map(Doc::text).toList(), timeBudget);
+            outcomes = analyzer.analyzeEach(ok.stream().map(Doc::text).toList(), timeBudget);
         } catch (RuntimeException e) {
-            results = null;
+            outcomes = null;
         }
         List<ObjectNode> records = new ArrayList<>(docs.size());
         long sentences = 0;
@@ -141,25 +139,46 @@ final class ScoreJob {
             ObjectNode record;
             if (d.error() != null) {
                 record = Records.error(d.id(), d.error());
+            } else if (outcomes != null) {
+                StanceAnalyzer.Outcome o = outcomes.get(k++);
+                record = o.result() != null ? Records.of(d.id(), o.result()) : Records.error(d.id(), o.error().getMessage());
             } else {
-                try {
-                    DocumentResult r = results != null ? results.get(k) : analyzer.analyze(d.text(), timeBudget);
-                    record = Records.of(d.id(), r);
-                    sentences += r.sentences().size();
-                } catch (TimeBudgetExceededException e) {
-                    record = Records.error(d.id(), e.getMessage());
-                } catch (RuntimeException e) {
-                    record = Records.error(d.id(), "cannot score: " + e.getMessage());
-                }
-                k++;
+                record = alone(d);
             }
+            sentences += record.path("sentences").size();
             errors += record.has("error") ? 1 : 0;
             records.add(record);
         }
         return new Scored(bytes(format.render(records, first, single)), new Counts(docs.size(), sentences, errors));
     }
 
+    /** The record of one document analyzed alone within its budget; an exception becomes its error. */
+    private ObjectNode alone(Doc d) {
+        try {
+            return Records.of(d.id(), analyzer.analyze(d.text(), timeBudget));
+        } catch (TimeBudgetExceededException e) {
+            return Records.error(d.id(), e.getMessage());
+        } catch (RuntimeException e) {
+            return Records.error(d.id(), "cannot score: " + e.getMessage());
+        }
+    }
+
+    /**
+     * {@code s} in UTF-8, each unpaired surrogate (from a JSON escape of one) as U+FFFD, the
+     * replacement character, where Java's encoder would write "?": one char for one, so the
+     * offsets in the output still index the input.
+     */
     private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        StringBuilder fixed = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                fixed = fixed != null ? fixed : new StringBuilder(s);
+                fixed.setCharAt(i, '\uFFFD');
+            }
+        }
+        return (fixed != null ? fixed.toString() : s).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -43,6 +43,10 @@ public final class Gazetteer {
     private static final String SPACED_WORD_CHAR = "[\\p{L}\\p{N}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}\\p{IsThai}]]";
     private static final String BOUNDARY_BEFORE = "(?<!" + SPACED_WORD_CHAR + ")";
     private static final String BOUNDARY_AFTER = "(?:['’]s)?(?!" + SPACED_WORD_CHAR + ")";
+    /** Chars a matcher reads between two runs of its check. */
+    static final int CHECK_INTERVAL = 4096;
+    /** The check of the calls without one: no wrapper around the text. */
+    static final Runnable NO_CHECK = () -> {};
 
     /** Implicit phrases and the kinds of bloc they may refer to; "*" fits every kind. */
     private static final Map<String, String> IMPLICIT = new LinkedHashMap<>();
@@ -183,10 +187,20 @@ public final class Gazetteer {
 
     /** Explicit mentions in {@code text}, left to right, not overlapping. */
     public List<Match> find(CharSequence original) {
+        return find(original, NO_CHECK);
+    }
+
+    /**
+     * {@link #find(CharSequence)}, running {@code check} at the start and then once every 4,096
+     * characters the matcher reads; whatever it throws (a {@code TimeBudgetExceededException} when
+     * a time budget has run out) stops the search.
+     */
+    public List<Match> find(CharSequence original, Runnable check) {
+        check.run();
         View view = View.of(original);
         CharSequence text = view.text();
         List<Match> out = new ArrayList<>();
-        Matcher m = explicit.matcher(text);
+        Matcher m = explicit.matcher(Checked.of(text, check));
         while (m.find()) {
             String alias = m.group(1);
             String name = aliasToName.get(alias);
@@ -206,9 +220,15 @@ public final class Gazetteer {
 
     /** Implicit phrases in {@code text}, left to right. */
     public List<Phrase> findImplicit(CharSequence original) {
+        return findImplicit(original, NO_CHECK);
+    }
+
+    /** {@link #findImplicit(CharSequence)}, running {@code check} as {@link #find(CharSequence, Runnable)} does. */
+    public List<Phrase> findImplicit(CharSequence original, Runnable check) {
+        check.run();
         View view = View.of(original);
         List<Phrase> out = new ArrayList<>();
-        Matcher m = implicit.matcher(view.text());
+        Matcher m = implicit.matcher(Checked.of(view.text(), check));
         while (m.find()) {
             String phrase = m.group(1);
             String kinds = IMPLICIT.containsKey(phrase) ? IMPLICIT.get(phrase)
@@ -218,6 +238,46 @@ public final class Gazetteer {
             out.add(new Phrase(set, weak, view.start(m.start()), view.end(m.end())));
         }
         return out;
+    }
+
+    /** The text as a matcher reads it, running a check every {@value #CHECK_INTERVAL} chars read. */
+    private static final class Checked implements CharSequence {
+        private final CharSequence text;
+        private final Runnable check;
+        private int countdown = CHECK_INTERVAL;
+
+        private Checked(CharSequence text, Runnable check) {
+            this.text = text;
+            this.check = check;
+        }
+
+        static CharSequence of(CharSequence text, Runnable check) {
+            return check == NO_CHECK ? text : new Checked(text, check);
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (--countdown == 0) {
+                countdown = CHECK_INTERVAL;
+                check.run();
+            }
+            return text.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return text.subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     /**

@@ -35,14 +35,24 @@ public final class MentionResolver {
 
     /** Mentions per sentence, in sentence order and, within one, left to right. */
     public List<List<Mention>> resolve(String text, List<Span> sentences) {
+        return resolve(text, sentences, Gazetteer.NO_CHECK);
+    }
+
+    /**
+     * {@link #resolve(String, List)}, running {@code check} before each sentence and, in a long
+     * one, once every 4,096 characters the gazetteer reads; whatever it throws (a
+     * {@code TimeBudgetExceededException} when a time budget has run out) stops the call.
+     */
+    public List<List<Mention>> resolve(String text, List<Span> sentences, Runnable check) {
         List<List<Mention>> out = new ArrayList<>();
         List<Seen> recent = new ArrayList<>(); // explicit blocs, most recent last
         for (int s = 0; s < sentences.size(); s++) {
+            check.run();
             Span span = sentences.get(s);
             String sentence = text.substring(span.start(), span.end());
             List<Mention> mentions = new ArrayList<>();
             Set<String> named = new HashSet<>();
-            List<Gazetteer.Match> matches = gazetteer.find(sentence);
+            List<Gazetteer.Match> matches = gazetteer.find(sentence, check);
             for (Gazetteer.Match m : matches) {
                 mentions.add(new Mention(m.target(), span.start() + m.start(), span.start() + m.end(), false));
                 named.add(m.target());
@@ -52,7 +62,7 @@ public final class MentionResolver {
             // matches and phrases (both left to right), so work stays linear in the sentence
             LinkedHashMap<String, Boolean> before = new LinkedHashMap<>();
             int consumed = 0;
-            for (Gazetteer.Phrase p : gazetteer.findImplicit(sentence)) {
+            for (Gazetteer.Phrase p : gazetteer.findImplicit(sentence, check)) {
                 while (consumed < matches.size() && matches.get(consumed).end() <= p.start()) {
                     String t = matches.get(consumed++).target();
                     before.remove(t);

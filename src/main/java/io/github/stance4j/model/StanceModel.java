@@ -105,7 +105,7 @@ public final class StanceModel implements AutoCloseable {
      * How one input is read: its batch items, the items whose sentiments are averaged for the
      * sentence, and for each mention the item and the row of that item's stances that answer it.
      */
-    record Plan(List<Batch.Item> items, int[] sentimentItems, int[][] stanceRefs) {}
+    public record Plan(List<Batch.Item> items, int[] sentimentItems, int[][] stanceRefs) {}
 
     /** The batch items of an input (see {@link #plan}). */
     public List<Batch.Item> tokenize(Input in) {
@@ -120,7 +120,15 @@ public final class StanceModel implements AutoCloseable {
      * mentions are grouped by target (see the class comment).
      */
     Plan plan(Input in) {
-        Encoding full = tokenizer.encode(normalize(in.text()), Integer.MAX_VALUE);
+        return plan(in, () -> {});
+    }
+
+    /**
+     * {@link #plan(Input)}, running {@code check} as the tokenizer reads the sentence (once every
+     * 4,096 characters) and for each pair item; whatever it throws stops the call.
+     */
+    public Plan plan(Input in, Runnable check) {
+        Encoding full = tokenizer.encode(normalize(in.text()), Integer.MAX_VALUE, check);
         int[] starts = full.length() <= config.maxLength() ? new int[] {0} : windowStarts(full, config.maxLength());
         List<Encoding> windows = starts.length == 1 ? List.of(full) : windows(full, starts);
         int k = in.mentionSpans().size();
@@ -146,7 +154,7 @@ public final class StanceModel implements AutoCloseable {
                     int[] span = in.mentionSpans().get(j);
                     Encoding e = windows.get(bestWindow(full, starts, span));
                     refs[j] = new int[] {items.size(), 0};
-                    items.add(targetItem(config.design(), config.maxLength(), tokenizer, e, in.text(), span, in.targets().get(j)));
+                    items.add(targetItem(config.design(), config.maxLength(), tokenizer, e, in.text(), span, in.targets().get(j), check));
                 } else {
                     refs[j] = refs[rep[j]];
                 }
@@ -169,7 +177,7 @@ public final class StanceModel implements AutoCloseable {
             for (int j = 0; j < k; j++) {
                 if (rep[j] == j) {
                     refs[j] = new int[] {items.size(), 0};
-                    items.add(pair(tokenizer, in.text(), in.targets().get(j), config.maxLength()));
+                    items.add(pair(tokenizer, in.text(), in.targets().get(j), config.maxLength(), check));
                 } else {
                     refs[j] = refs[rep[j]];
                 }
@@ -309,9 +317,14 @@ public final class StanceModel implements AutoCloseable {
      */
     public static Batch.Item targetItem(String design, int maxLength, WordPieceTokenizer tokenizer, Encoding e, String text,
                                         int[] span, String target) {
+        return targetItem(design, maxLength, tokenizer, e, text, span, target, () -> {});
+    }
+
+    private static Batch.Item targetItem(String design, int maxLength, WordPieceTokenizer tokenizer, Encoding e, String text,
+                                         int[] span, String target, Runnable check) {
         int[] range = span == null || (span[0] == 0 && span[1] >= text.length()) ? new int[] {0, 0} : tokenRange(e, span[0], span[1]);
         if (range[1] <= range[0]) {
-            return pair(tokenizer, text, target, maxLength);
+            return pair(tokenizer, text, target, maxLength, check);
         }
         return ModelConfig.MARKER_TOKENS.equals(design) ? wrapped(e.ids(), range) : marked(e.ids(), range);
     }
@@ -347,7 +360,11 @@ public final class StanceModel implements AutoCloseable {
 
     /** A (sentence, target) pair whose mention is the target segment, for cross-encoding. */
     public static Batch.Item pair(WordPieceTokenizer tokenizer, String sentence, String target, int maxLength) {
-        Encoding p = tokenizer.encodePair(normalize(sentence), target, maxLength);
+        return pair(tokenizer, sentence, target, maxLength, () -> {});
+    }
+
+    private static Batch.Item pair(WordPieceTokenizer tokenizer, String sentence, String target, int maxLength, Runnable check) {
+        Encoding p = tokenizer.encodePair(normalize(sentence), target, maxLength, check);
         int first = -1;
         int last = -1;
         for (int t = 0; t < p.ids().length - 1; t++) {
@@ -380,30 +397,47 @@ public final class StanceModel implements AutoCloseable {
      * @throws IllegalStateException if the model is closed before or during the call
      */
     public List<Output> predict(List<Input> inputs) {
-        return predict(inputs, () -> {});
+        List<Plan> plans = new ArrayList<>(inputs.size());
+        for (Input in : inputs) {
+            plans.add(plan(in));
+        }
+        return predict(plans, new int[plans.size()], new TimeAccounts(1, Long.MAX_VALUE));
     }
 
     /**
-     * Scores every input as {@link #predict(List)}, running {@code beforeEachBatch} before every
-     * forward batch: an exception it throws stops the call there (a time budget uses it).
+     * Scores planned inputs that belong to groups ({@code group[i]} is the group of
+     * {@code plans.get(i)}), keeping each group's time account: the time from the call's start to
+     * the end of the first forward batch, and from the end of each batch to the end of the next,
+     * is shared equally among the batch's items and charged to each group that needs the item.
+     * Before each batch, the items that only groups already out need are left out; the batches
+     * are those of all the items while no group is out.
+     *
+     * @return outputs in plan order; null for the plans of groups that are out at the end
+     * @throws IllegalStateException if the model is closed before or during the call
      */
-    public List<Output> predict(List<Input> inputs, Runnable beforeEachBatch) {
+    public List<Output> predict(List<Plan> plans, int[] group, TimeAccounts accounts) {
         if (closed) {
             throw new IllegalStateException("the analyzer is closed");
         }
+        long start = System.nanoTime();
         List<Batch.Item> all = new ArrayList<>();
-        List<Plan> plans = new ArrayList<>(inputs.size());
-        int[] firstItem = new int[inputs.size()];
-        for (int i = 0; i < inputs.size(); i++) {
+        List<Integer> itemGroup = new ArrayList<>();
+        int[] firstItem = new int[plans.size()];
+        for (int i = 0; i < plans.size(); i++) {
             firstItem[i] = all.size();
-            Plan p = plan(inputs.get(i));
-            plans.add(p);
-            all.addAll(p.items());
+            all.addAll(plans.get(i).items());
+            for (int k = 0; k < plans.get(i).items().size(); k++) {
+                itemGroup.add(group[i]);
+            }
         }
-        Output[] raw = run(all.toArray(new Batch.Item[0]), beforeEachBatch);
-        List<Output> out = new ArrayList<>(inputs.size());
-        for (int i = 0; i < inputs.size(); i++) {
+        Output[] raw = run(all.toArray(new Batch.Item[0]), itemGroup, accounts, start);
+        List<Output> out = new ArrayList<>(plans.size());
+        for (int i = 0; i < plans.size(); i++) {
             Plan p = plans.get(i);
+            if (accounts.isOut(group[i])) {
+                out.add(null);
+                continue;
+            }
             float[][] stance = new float[p.stanceRefs().length][];
             for (int j = 0; j < stance.length; j++) {
                 int[] ref = p.stanceRefs()[j];
@@ -438,20 +472,30 @@ public final class StanceModel implements AutoCloseable {
         }
     }
 
-    /** Scores items; identical items (a repeated sentence, a repeated target) are scored once. */
-    private Output[] run(Batch.Item[] all, Runnable beforeEachBatch) {
+    /**
+     * Scores items; identical items (a repeated sentence, a repeated target) are scored once, for
+     * all the groups that need them. Items of groups that are out are left null.
+     */
+    private Output[] run(Batch.Item[] all, List<Integer> itemGroup, TimeAccounts accounts, long start) {
         java.util.Map<ItemKey, Integer> index = new java.util.HashMap<>();
         int[] unique = new int[all.length];
         List<Batch.Item> distinct = new ArrayList<>();
+        List<int[]> groups = new ArrayList<>(); // per distinct item, the groups that need it
         for (int i = 0; i < all.length; i++) {
             Integer at = index.putIfAbsent(new ItemKey(all[i]), distinct.size());
+            int g = itemGroup.get(i);
             if (at == null) {
                 at = distinct.size();
                 distinct.add(all[i]);
+                groups.add(new int[] {g});
+            } else if (Arrays.stream(groups.get(at)).noneMatch(x -> x == g)) {
+                int[] gs = Arrays.copyOf(groups.get(at), groups.get(at).length + 1);
+                gs[gs.length - 1] = g;
+                groups.set(at, gs);
             }
             unique[i] = at;
         }
-        Output[] scored = runDistinct(distinct.toArray(new Batch.Item[0]), beforeEachBatch);
+        Output[] scored = runDistinct(distinct.toArray(new Batch.Item[0]), groups, accounts, start);
         Output[] out = new Output[all.length];
         for (int i = 0; i < all.length; i++) {
             out[i] = scored[unique[i]];
@@ -493,32 +537,61 @@ public final class StanceModel implements AutoCloseable {
         }
     }
 
-    private Output[] runDistinct(Batch.Item[] items, Runnable beforeEachBatch) {
+    /**
+     * Sorts the items by length and runs them in batches of at most {@value #BATCH} items and
+     * {@value #TOKEN_BUDGET} padded tokens, charging each batch's time to the groups of its items
+     * and leaving out the items whose groups are all out.
+     */
+    private Output[] runDistinct(Batch.Item[] items, List<int[]> groups, TimeAccounts accounts, long start) {
         Integer[] order = new Integer[items.length];
         for (int i = 0; i < items.length; i++) {
             order[i] = i;
         }
         Arrays.sort(order, Comparator.comparingInt(i -> items[i].ids().length));
         Output[] out = new Output[items.length];
-        int from = 0;
-        while (from < order.length) {
-            int to = from;
-            while (to < order.length && to - from < BATCH && (to - from + 1) * items[order[to]].ids().length <= TOKEN_BUDGET) {
-                to++;
+        long mark = start;
+        int next = 0;
+        while (next < order.length) {
+            List<Integer> chunk = new ArrayList<>();
+            for (; next < order.length && chunk.size() < BATCH; next++) {
+                int k = order[next];
+                if (!needed(groups.get(k), accounts)) {
+                    continue;
+                }
+                if (!chunk.isEmpty() && (chunk.size() + 1) * items[k].ids().length > TOKEN_BUDGET) {
+                    break;
+                }
+                chunk.add(k);
             }
-            to = Math.max(to, from + 1);
-            List<Batch.Item> chunk = new ArrayList<>();
-            for (int k = from; k < to; k++) {
-                chunk.add(items[order[k]]);
+            if (chunk.isEmpty()) {
+                break;
             }
-            beforeEachBatch.run();
-            Output[] scored = forward(new Batch(chunk), chunk);
-            for (int k = from; k < to; k++) {
-                out[order[k]] = scored[k - from];
+            List<Batch.Item> batch = new ArrayList<>(chunk.size());
+            for (int k : chunk) {
+                batch.add(items[k]);
             }
-            from = to;
+            Output[] scored = forward(new Batch(batch), batch);
+            long now = System.nanoTime();
+            long share = (now - mark) / chunk.size();
+            for (int j = 0; j < chunk.size(); j++) {
+                out[chunk.get(j)] = scored[j];
+                for (int g : groups.get(chunk.get(j))) {
+                    accounts.charge(g, share);
+                }
+            }
+            mark = now;
         }
         return out;
+    }
+
+    /** Whether a group that needs an item is still in. */
+    private static boolean needed(int[] groups, TimeAccounts accounts) {
+        for (int g : groups) {
+            if (!accounts.isOut(g)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Output[] forward(Batch batch, List<Batch.Item> chunk) {

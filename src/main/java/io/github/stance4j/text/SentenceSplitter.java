@@ -42,6 +42,9 @@ public final class SentenceSplitter {
             "But", "And", "However", "Meanwhile", "Its", "His", "Her", "Their", "Our", "There", "Officials", "Analysts",
             "Critics", "After", "Before", "While", "When", "As", "If", "Yet", "Still", "Some", "Many", "Most", "Both");
 
+    /** Characters between two runs of a split's check. */
+    static final int CHECK_INTERVAL = 4096;
+
     private SentenceSplitter() {}
 
     /** A sentence's place in the text: {@code text.substring(start, end)}. */
@@ -60,14 +63,31 @@ public final class SentenceSplitter {
      * @throws IllegalArgumentException if text is null
      */
     public static List<Span> split(CharSequence text) {
-        if (text == null) {
-            throw new IllegalArgumentException("text must not be null");
+        return split(text, () -> {});
+    }
+
+    /**
+     * {@link #split(CharSequence)}, running {@code check} at the start and then once every
+     * 4,096 characters or so (a run of punctuation, closing quotes or spaces is
+     * read in one step, at a few nanoseconds a character); whatever it throws (a
+     * {@code TimeBudgetExceededException} when a time budget has run out) stops the split.
+     *
+     * @throws IllegalArgumentException if text or check is null
+     */
+    public static List<Span> split(CharSequence text, Runnable check) {
+        if (text == null || check == null) {
+            throw new IllegalArgumentException(text == null ? "text must not be null" : "check must not be null");
         }
         List<Span> out = new ArrayList<>();
         int n = text.length();
         int start = 0;
         int depth = 0; // parentheses open in the current sentence
+        int nextCheck = 0;
         for (int i = 0; i < n; i++) {
+            if (i >= nextCheck) {
+                check.run();
+                nextCheck = i + CHECK_INTERVAL;
+            }
             char c = text.charAt(i);
             if (c == '(' || c == '[' || c == '（') {
                 depth++;

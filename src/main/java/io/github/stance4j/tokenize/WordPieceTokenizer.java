@@ -65,6 +65,10 @@ public final class WordPieceTokenizer {
         }
     }
 
+    /** Chars between two runs of a call's check. */
+    static final int CHECK_INTERVAL = 4096;
+    private static final Runnable NO_CHECK = () -> {};
+
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
     // vocabulary: tokens by id in one char pool + open-addressing hash table over the strings
@@ -221,26 +225,39 @@ public final class WordPieceTokenizer {
      * @throws IllegalArgumentException if {@code maxLength < 2}
      */
     public Encoding encode(CharSequence text, int maxLength) {
+        return encode(text, maxLength, NO_CHECK);
+    }
+
+    /**
+     * {@link #encode(CharSequence, int)}, running {@code check} before the first character and then
+     * once every 4,096 characters; whatever it throws (a {@code TimeBudgetExceededException} when a time
+     * budget has run out) stops the call.
+     */
+    public Encoding encode(CharSequence text, int maxLength, Runnable check) {
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(check, "check");
         if (maxLength < 2) {
             throw new IllegalArgumentException("maxLength must be >= 2, got " + maxLength);
         }
         Workspace w = WORKSPACE.get();
         TokenBuf a = w.a;
-        int body = maxLength - 2;
-        tokenize(text, w, a, body);
-        int n = Math.min(a.n, body);
-        int len = n + 2;
-        int[] ids = new int[len];
-        int[] starts = new int[len];
-        int[] ends = new int[len];
-        ids[0] = clsId;
-        System.arraycopy(a.ids, 0, ids, 1, n);
-        System.arraycopy(a.starts, 0, starts, 1, n);
-        System.arraycopy(a.ends, 0, ends, 1, n);
-        ids[n + 1] = sepId;
-        a.trim();
-        return new Encoding(ids, new int[len], starts, ends);
+        try {
+            int body = maxLength - 2;
+            tokenize(text, w, a, body, check);
+            int n = Math.min(a.n, body);
+            int len = n + 2;
+            int[] ids = new int[len];
+            int[] starts = new int[len];
+            int[] ends = new int[len];
+            ids[0] = clsId;
+            System.arraycopy(a.ids, 0, ids, 1, n);
+            System.arraycopy(a.starts, 0, starts, 1, n);
+            System.arraycopy(a.ends, 0, ends, 1, n);
+            ids[n + 1] = sepId;
+            return new Encoding(ids, new int[len], starts, ends);
+        } finally {
+            a.trim();
+        }
     }
 
     /**
@@ -258,26 +275,35 @@ public final class WordPieceTokenizer {
      * @throws IllegalArgumentException if {@code maxLength < 3}
      */
     public Encoding encodePair(CharSequence a, CharSequence b, int maxLength) {
+        return encodePair(a, b, maxLength, NO_CHECK);
+    }
+
+    /** {@link #encodePair(CharSequence, CharSequence, int)}, running {@code check} as {@link #encode(CharSequence, int, Runnable)} does. */
+    public Encoding encodePair(CharSequence a, CharSequence b, int maxLength, Runnable check) {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
+        Objects.requireNonNull(check, "check");
         if (maxLength < 3) {
             throw new IllegalArgumentException("maxLength must be >= 3 for a pair, got " + maxLength);
         }
         Workspace w = WORKSPACE.get();
-        tokenize(a, w, w.a, Integer.MAX_VALUE);
-        tokenize(b, w, w.b, Integer.MAX_VALUE);
-        long kept = longestFirst(w.a.n, w.b.n, maxLength - 3);
-        int n1 = (int) (kept >>> 32);
-        int n2 = (int) kept;
-        int len = n1 + n2 + 3;
-        int[] ids = new int[len];
-        int[] types = new int[len];
-        int[] starts = new int[len];
-        int[] ends = new int[len];
-        writePair(w, n1, n2, ids, types, starts, ends, 0);
-        w.a.trim();
-        w.b.trim();
-        return new Encoding(ids, types, starts, ends);
+        try {
+            tokenize(a, w, w.a, Integer.MAX_VALUE, check);
+            tokenize(b, w, w.b, Integer.MAX_VALUE, check);
+            long kept = longestFirst(w.a.n, w.b.n, maxLength - 3);
+            int n1 = (int) (kept >>> 32);
+            int n2 = (int) kept;
+            int len = n1 + n2 + 3;
+            int[] ids = new int[len];
+            int[] types = new int[len];
+            int[] starts = new int[len];
+            int[] ends = new int[len];
+            writePair(w, n1, n2, ids, types, starts, ends, 0);
+            return new Encoding(ids, types, starts, ends);
+        } finally {
+            w.a.trim();
+            w.b.trim();
+        }
     }
 
     /**
@@ -305,7 +331,7 @@ public final class WordPieceTokenizer {
         Workspace w = WORKSPACE.get();
         TokenBuf a = w.a;
         int body = maxLength - 2;
-        tokenize(text, w, a, body);
+        tokenize(text, w, a, body, NO_CHECK);
         int n = Math.min(a.n, body);
         int len = n + 2;
         Objects.checkFromIndexSize(offset, len, ids.length);
@@ -356,8 +382,8 @@ public final class WordPieceTokenizer {
             throw new IllegalArgumentException("maxLength must be >= 3 for a pair, got " + maxLength);
         }
         Workspace w = WORKSPACE.get();
-        tokenize(a, w, w.a, Integer.MAX_VALUE);
-        tokenize(b, w, w.b, Integer.MAX_VALUE);
+        tokenize(a, w, w.a, Integer.MAX_VALUE, NO_CHECK);
+        tokenize(b, w, w.b, Integer.MAX_VALUE, NO_CHECK);
         long kept = longestFirst(w.a.n, w.b.n, maxLength - 3);
         int n1 = (int) (kept >>> 32);
         int n2 = (int) kept;
@@ -449,9 +475,10 @@ public final class WordPieceTokenizer {
     /**
      * Tokenizes one sequence into {@code out} (ids and offsets, no special tokens). Stops early,
      * after a whole word, once at least {@code limit} tokens are produced; {@code out.n} may then
-     * exceed {@code limit} and the caller keeps the first {@code limit}.
+     * exceed {@code limit} and the caller keeps the first {@code limit}. Runs {@code check} before
+     * the first char and every {@value #CHECK_INTERVAL} chars (never for {@code NO_CHECK}).
      */
-    private void tokenize(CharSequence text, Workspace w, TokenBuf out, int limit) {
+    private void tokenize(CharSequence text, Workspace w, TokenBuf out, int limit, Runnable check) {
         out.n = 0;
         w.wLen = 0;
         w.wCps = 0;
@@ -461,7 +488,12 @@ public final class WordPieceTokenizer {
         final byte[] asciiKind = ASCII_KIND;
         final int n = text.length();
         int i = 0;
+        int nextCheck = check == NO_CHECK ? Integer.MAX_VALUE : 0;
         while (i < n) {
+            if (i >= nextCheck) {
+                check.run();
+                nextCheck = i + CHECK_INTERVAL;
+            }
             char c = text.charAt(i);
             if (c < 0x80) {
                 byte k = asciiKind[c];

@@ -110,8 +110,8 @@ final class HostileCorpus {
         for (int i = 0; i < 100_000; i++) {
             tiny.append("Vote ").append(i).append(". ");
         }
-        c.cases.add(new Case("100000-tiny-sentences", line("100000-tiny-sentences", tiny.toString()), tiny.toString(), null, 100_000,
-                "|".repeat(99_999), true));
+        c.cases.add(new Case("100000-tiny-sentences", line("100000-tiny-sentences", tiny.toString()), tiny.toString(), OUT_OF_TIME, 0, null,
+                false));
         String nato = "NATO ".repeat(20_000) + "met.";
         c.cases.add(new Case("nato-20000-times", line("nato-20000-times", nato), nato, null, 1,
                 String.join(",", Collections.nCopies(20_000, "NATO")), true));

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * record per input line, in order, ids kept; each bad record's error says what is wrong; the good
  * ones have their results; no stack trace; and a record that runs out of its time budget (here
  * 3 s) gets the budget's error instead of holding up the rest. What the outcome depends on is not
- * the machine's speed: the 5 MB line needs about a thousand model batches, far beyond 3 s anywhere,
- * and the two records that a fast machine might finish in time are accepted either way.
+ * the machine's speed: the 5 MB line and the 100,000 tiny sentences each need thousands of model
+ * batches, far beyond 3 s anywhere, and the record that a fast machine might finish in time (the
+ * sentence naming NATO 20,000 times) is accepted either way.
  */
 class HostileCorpusTest {
     @Test
@@ -67,6 +68,22 @@ class HostileCorpusTest {
         assertEquals(cases.size(), n, "one record per input line");
     }
 
+    @Test
+    void score_loneSurrogates_writtenAsReplacementCharacters_offsetsKept() throws Exception {
+        String line = "{\"id\":\"s\\ud800\",\"text\":\"NATO\\ud800 warned Moscow. \\udc00ASEAN met.\"}\n"; // JSON escapes of lone surrogates
+
+        Cli.Run run = Cli.runWithStdin(line, "score", "-", "--format", "jsonl", "--quiet");
+
+        assertEquals(0, run.code(), run.err());
+        assertFalse(run.out().contains("?"), run.out());
+        JsonNode record = ScoreCommand.JSON.readTree(run.out());
+        assertEquals("s\uFFFD", record.get("id").asText());
+        JsonNode sentences = record.get("sentences");
+        assertEquals("NATO\uFFFD warned Moscow.", sentences.get(0).get("text").asText());
+        assertEquals(22, sentences.get(1).get("start").asInt()); // after the surrogate at 21: offsets index the input
+        assertEquals("ASEAN", sentences.get(1).get("targets").get(0).get("mention").asText());
+    }
+
     private static void check(Case c, int lineNo, JsonNode record) {
         String where = "line " + lineNo + " (" + c.id() + ")";
         assertEquals(c.id(), record.get("id").asText(), where);
@@ -95,9 +112,18 @@ class HostileCorpusTest {
         assertEquals(c.targets(), targets.toString(), where);
     }
 
-    /** Text as UTF-8 output holds it: a lone surrogate cannot be encoded and is written as "?". */
+    /** Text as the output holds it: a lone surrogate, which UTF-8 cannot encode, is written as U+FFFD. */
     private static String asWritten(String s) {
-        return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                b.append(c).append(s.charAt(++i));
+            } else {
+                b.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return b.toString();
     }
 
     private static String abbreviated(JsonNode record) {

@@ -2,9 +2,12 @@ package io.github.stance4j.gazetteer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.stance4j.TimeBudgetExceededException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -128,5 +131,40 @@ class GazetteerTest {
         assertEquals(1, p.size());
         assertEquals(5, p.get(0).start());
         assertEquals(18, p.get(0).end());
+    }
+
+    /** A check whose time budget has run out. */
+    static final Runnable EXPIRED = () -> {
+        throw new TimeBudgetExceededException(Duration.ofMillis(1));
+    };
+
+    @Test
+    void find_expiredCheck_throws() {
+        assertThrows(TimeBudgetExceededException.class, () -> g.find("NATO met ASEAN.", EXPIRED));
+        assertThrows(TimeBudgetExceededException.class, () -> g.findImplicit("The alliance met.", EXPIRED));
+    }
+
+    @Test
+    void find_checkThatPasses_sameMatches_checkedAtLeastEvery4096Chars() {
+        String text = "leaders of NATO met the bloc again ".repeat(6_000); // 210,000 chars
+        int[] calls = {0};
+        assertEquals(g.find(text), g.find(text, () -> calls[0]++));
+        assertTrue(calls[0] >= text.length() / Gazetteer.CHECK_INTERVAL, calls[0] + " checks");
+        calls[0] = 0;
+        assertEquals(g.findImplicit(text), g.findImplicit(text, () -> calls[0]++));
+        assertTrue(calls[0] >= text.length() / Gazetteer.CHECK_INTERVAL, calls[0] + " checks");
+    }
+
+    @Test
+    void find_checkThrowsMidwayThroughALongTextWithoutNames_stopsThere() {
+        String text = "leaders met again ".repeat(20_000);
+        int[] calls = {0};
+        IllegalStateException stop = new IllegalStateException("out of time");
+        assertSame(stop, assertThrows(IllegalStateException.class, () -> g.find(text, () -> {
+            if (++calls[0] == 3) {
+                throw stop;
+            }
+        })));
+        assertEquals(3, calls[0]);
     }
 }

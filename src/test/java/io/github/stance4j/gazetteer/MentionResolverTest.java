@@ -1,6 +1,10 @@
 package io.github.stance4j.gazetteer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.stance4j.TimeBudgetExceededException;
 
 import io.github.stance4j.gazetteer.MentionResolver.Mention;
 import io.github.stance4j.text.SentenceSplitter;
@@ -59,5 +63,20 @@ class MentionResolverTest {
         assertEquals(1, m.size());
         assertEquals(20_001, m.get(0).size()); // the implicit phrases are dropped: NATO is named in the sentence
         assertEquals("ASEAN", m.get(0).get(20_000).target());
+    }
+
+    @Test
+    void resolve_expiredCheck_throws() {
+        String text = "NATO met. The alliance left.";
+        assertThrows(TimeBudgetExceededException.class, () -> resolver.resolve(text, SentenceSplitter.split(text), GazetteerTest.EXPIRED));
+    }
+
+    @Test
+    void resolve_checkThatPasses_sameMentions_checkedBeforeEachSentence() {
+        String text = "NATO met. The alliance left. ".repeat(1000);
+        List<SentenceSplitter.Span> spans = SentenceSplitter.split(text);
+        int[] calls = {0};
+        assertEquals(resolver.resolve(text, spans), resolver.resolve(text, spans, () -> calls[0]++));
+        assertTrue(calls[0] >= spans.size(), calls[0] + " checks for " + spans.size() + " sentences");
     }
 }

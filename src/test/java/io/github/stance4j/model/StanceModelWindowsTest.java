@@ -2,6 +2,8 @@ package io.github.stance4j.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -146,23 +148,60 @@ class StanceModelWindowsTest {
         assertEquals(StanceModel.MENTION_CAP, plan.items().size());
     }
 
-    @Test
-    void predict_checkBeforeEachBatch_aThrowStopsTheCallBeforeTheNextBatch() {
+    private static List<StanceModel.Input> votes(int from, int to) {
         List<StanceModel.Input> inputs = new ArrayList<>();
-        for (int i = 0; i < 4 * StanceModel.BATCH; i++) {
+        for (int i = from; i < to; i++) {
             inputs.add(input("NATO vote " + i + " passed.", "NATO"));
         }
-        int[] calls = new int[1];
-        IllegalStateException stop = new IllegalStateException("out of time");
-        Runnable check = () -> {
-            if (++calls[0] == 2) {
-                throw stop;
+        return inputs;
+    }
+
+    private static List<StanceModel.Plan> plans(List<StanceModel.Input> inputs) {
+        return inputs.stream().map(in -> model.plan(in)).toList();
+    }
+
+    @Test
+    void predict_groupOutAtTheStart_itsItemsLeftOut_theOtherScoredAsAlone() {
+        List<StanceModel.Input> kept = votes(0, 2 * StanceModel.BATCH);
+        List<StanceModel.Plan> plans = new ArrayList<>(plans(kept));
+        plans.addAll(plans(votes(2 * StanceModel.BATCH, 4 * StanceModel.BATCH)));
+        int[] group = new int[plans.size()];
+        java.util.Arrays.fill(group, kept.size(), group.length, 1);
+        long hour = java.time.Duration.ofHours(1).toNanos();
+        TimeAccounts accounts = new TimeAccounts(2, hour);
+        accounts.charge(1, hour + 1);
+
+        List<StanceModel.Output> out = model.predict(plans, group, accounts);
+
+        List<StanceModel.Output> alone = model.predict(kept);
+        for (int i = 0; i < plans.size(); i++) {
+            if (i < kept.size()) {
+                assertArrayEquals(alone.get(i).sentiment(), out.get(i).sentiment());
+                assertTrue(java.util.Arrays.deepEquals(alone.get(i).stance(), out.get(i).stance()));
+            } else {
+                assertNull(out.get(i), "group 1 is out");
             }
-        };
-        assertSame(stop, assertThrows(IllegalStateException.class, () -> model.predict(inputs, check)));
-        assertEquals(2, calls[0], "one batch ran, the second never started");
-        int[] all = new int[1];
-        model.predict(inputs, () -> all[0]++);
-        assertEquals(4, all[0], "one check per batch of " + StanceModel.BATCH);
+        }
+        assertFalse(accounts.isOut(0));
+    }
+
+    @Test
+    void predict_budgetOfOneNanosecond_theGroupRunsOut_noOutputs() {
+        TimeAccounts accounts = new TimeAccounts(1, 1);
+        List<StanceModel.Plan> plans = plans(votes(0, 4 * StanceModel.BATCH));
+
+        List<StanceModel.Output> out = model.predict(plans, new int[plans.size()], accounts);
+
+        assertTrue(accounts.isOut(0));
+        assertTrue(out.stream().allMatch(o -> o == null));
+    }
+
+    @Test
+    void plan_checkThrows_stopsTheCall() {
+        IllegalStateException stop = new IllegalStateException("out of time");
+        assertSame(stop, assertThrows(IllegalStateException.class, () -> model.plan(input(words(50), "talks"), () -> {
+            throw stop;
+        })));
+        assertEquals(model.plan(input(words(50), "talks")).items().size(), model.plan(input(words(50), "talks"), () -> {}).items().size());
     }
 }

@@ -1,9 +1,14 @@
 package io.github.stance4j.text;
 
 import static io.github.stance4j.Spans.assertSpans;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.stance4j.TimeBudgetExceededException;
 import io.github.stance4j.text.SentenceSplitter.Span;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,5 +63,43 @@ class SentenceSplitterTest {
     @Test
     void split_null() {
         assertThrows(IllegalArgumentException.class, () -> SentenceSplitter.split(null));
+    }
+
+    /** A check whose time budget has run out. */
+    private static final Runnable EXPIRED = () -> {
+        throw new TimeBudgetExceededException(Duration.ofMillis(1));
+    };
+
+    @Test
+    void split_expiredCheck_throws() {
+        assertThrows(TimeBudgetExceededException.class, () -> SentenceSplitter.split("NATO met. ASEAN did not.", EXPIRED));
+    }
+
+    @Test
+    void split_checkThatPasses_sameSpans_checkedEvery4096Chars() {
+        for (String text : List.of("NATO met in Brussels. ".repeat(20_000), "leaders met again ".repeat(20_000))) {
+            int[] calls = {0};
+            assertEquals(SentenceSplitter.split(text), SentenceSplitter.split(text, () -> calls[0]++));
+            assertTrue(calls[0] >= text.length() / SentenceSplitter.CHECK_INTERVAL, calls[0] + " checks for " + text.length() + " chars");
+        }
+    }
+
+    @Test
+    void split_checkThrowsMidway_stopsThere() {
+        String line = "leaders met again ".repeat(20_000); // one sentence of 360,000 chars
+        int[] calls = {0};
+        IllegalStateException stop = new IllegalStateException("out of time");
+        Runnable thirdThrows = () -> {
+            if (++calls[0] == 3) {
+                throw stop;
+            }
+        };
+        assertSame(stop, assertThrows(IllegalStateException.class, () -> SentenceSplitter.split(line, thirdThrows)));
+        assertEquals(3, calls[0]);
+    }
+
+    @Test
+    void split_checkNull() {
+        assertThrows(IllegalArgumentException.class, () -> SentenceSplitter.split("NATO met.", null));
     }
 }

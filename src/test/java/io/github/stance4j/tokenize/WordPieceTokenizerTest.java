@@ -2,17 +2,20 @@ package io.github.stance4j.tokenize;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.github.stance4j.TimeBudgetExceededException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -428,5 +431,42 @@ class WordPieceTokenizerTest {
         assertEquals(tok.encode("hello", 8), tok.encode("hello", 8));
         assertEquals(tok.encode("hello", 8).hashCode(), tok.encode("hello", 8).hashCode());
         assertTrue(tok.encode("hello", 8).toString().contains("7592"));
+    }
+
+    /** A check whose time budget has run out. */
+    private static final Runnable EXPIRED = () -> {
+        throw new TimeBudgetExceededException(Duration.ofMillis(1));
+    };
+
+    @Test
+    void encode_expiredCheck_throws_andTheThreadsNextEncodingIsClean() {
+        String text = "NATO leaders met again ".repeat(10_000);
+        assertThrows(TimeBudgetExceededException.class, () -> tok.encode(text, Integer.MAX_VALUE, EXPIRED));
+        assertThrows(TimeBudgetExceededException.class, () -> tok.encodePair(text, "NATO", 128, EXPIRED));
+        assertTokens("hello world", "hello@0-5", "world@6-11");
+    }
+
+    @Test
+    void encode_checkThatPasses_sameEncoding_checkedEvery4096Chars() {
+        String text = "NATO leaders met again ".repeat(10_000); // 230,000 chars
+        int[] calls = {0};
+        assertEquals(tok.encode(text, Integer.MAX_VALUE), tok.encode(text, Integer.MAX_VALUE, () -> calls[0]++));
+        assertTrue(calls[0] >= text.length() / WordPieceTokenizer.CHECK_INTERVAL, calls[0] + " checks");
+        calls[0] = 0;
+        assertEquals(tok.encodePair(text, "NATO", 128), tok.encodePair(text, "NATO", 128, () -> calls[0]++));
+        assertTrue(calls[0] >= text.length() / WordPieceTokenizer.CHECK_INTERVAL, calls[0] + " checks");
+    }
+
+    @Test
+    void encode_checkThrowsMidway_stopsThere() {
+        String word = "x".repeat(300_000); // one word: no token until its end
+        int[] calls = {0};
+        IllegalStateException stop = new IllegalStateException("out of time");
+        assertSame(stop, assertThrows(IllegalStateException.class, () -> tok.encode(word, Integer.MAX_VALUE, () -> {
+            if (++calls[0] == 3) {
+                throw stop;
+            }
+        })));
+        assertEquals(3, calls[0]);
     }
 }
