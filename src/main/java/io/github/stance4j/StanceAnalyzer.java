@@ -153,15 +153,28 @@ public final class StanceAnalyzer implements AutoCloseable {
      *
      * <p><b>What the budget bounds:</b> the call's time, checked all along the work: while the
      * text is split into sentences, searched for mentions and tokenized (every 4,096 characters,
-     * and before each sentence), and before each model batch. A call that runs out of its budget
-     * throws at the next check, so it ends at most this late after the budget: the model batch
-     * running then (up to {@value StanceModel#BATCH} sentences or {@value StanceModel#TOKEN_BUDGET}
-     * tokens: a fraction of a second on a free core, more on a busy machine), or the work between two
-     * checks (4,096 characters, or one sentence's bookkeeping, linear in its length: well under a
-     * millisecond per 100 KB). Work that ends in time is never stopped; a call that has all its
-     * results but runs out while assembling them throws as well.
+     * and before each sentence), and before each model batch (up to {@value StanceModel#BATCH}
+     * sentences or {@value StanceModel#TOKEN_BUDGET} tokens). A call that has run out of its
+     * budget throws at the next check; before a model batch it also throws if the batch is
+     * expected to end after the budget, without running it. So:
+     * <ul>
+     *   <li>no model batch is started that is expected to end after the budget;
+     *   <li>the call ends after its budget only when a batch takes longer than expected (the
+     *       machine got busier, a pause), by the part the estimate missed (at most that one
+     *       batch), or by the work between two checks (4,096 characters, or one sentence's
+     *       bookkeeping, linear in its length and mentions: tens of milliseconds at most for a
+     *       100 KB sentence naming NATO 20,000 times);
+     *   <li>it may throw before its budget has run out, by up to the expected time of one batch:
+     *       an estimate too high turns away a document that would have fitted.
+     * </ul>
+     * The estimate: a batch takes what a small batch (under 512 padded tokens) takes plus, for
+     * each padded token, what a large batch takes beyond that; each is the slowest of the recent
+     * batches of this analyzer (of all its threads; a batch counts 5% less with each later one of
+     * its kind), and until the first of its kind it is 100 ms, or 2 ms a token (a full batch:
+     * 4.2 s). A call that has all its results but runs out while assembling them throws as well.
      *
-     * @throws TimeBudgetExceededException if the analysis takes longer than {@code timeBudget}
+     * @throws TimeBudgetExceededException if the analysis takes, or is expected to take, longer
+     *     than {@code timeBudget}
      * @throws IllegalArgumentException if {@code timeBudget} is null, zero or negative, or as
      *     {@link #analyze(String)}
      * @throws IllegalStateException as {@link #analyze(String)}
@@ -187,8 +200,8 @@ public final class StanceAnalyzer implements AutoCloseable {
      * {@link #analyze(String, Duration)}. To give each document its own budget, use
      * {@link #analyzeEach(List, Duration)}.
      *
-     * @throws TimeBudgetExceededException if the call takes longer than {@code timeBudget};
-     *     nothing is returned then
+     * @throws TimeBudgetExceededException if the call takes, or is expected to take, longer than
+     *     {@code timeBudget}; nothing is returned then
      * @throws IllegalArgumentException if {@code timeBudget} is null, zero or negative, or as
      *     {@link #analyzeAll(List)}
      * @throws IllegalStateException as {@link #analyzeAll(List)}
@@ -219,8 +232,9 @@ public final class StanceAnalyzer implements AutoCloseable {
      * which hold sentences of several documents: each batch's time (counted from the end of the
      * batch before) is divided equally among its sentences, and each document is charged for its
      * own (a sentence that two documents share, in full to each). A document that has spent its
-     * budget is dropped before the next batch, so it costs the call at most its budget plus the
-     * overshoot of {@link #analyze(String, Duration)}; the others go on. Time a document waits
+     * budget, or whose share of the next batch is expected to take it past its budget, is dropped
+     * before that batch, so it costs the call at most its budget plus what the estimate missed,
+     * as in {@link #analyze(String, Duration)}; the others go on. Time a document waits
      * while others are worked on is not charged to it, so the call may take longer than one
      * budget: at most the sum of what its documents spent. When no document runs out, the results
      * are those of {@link #analyzeAll(List)}, bit for bit; when one does, the batches after that

@@ -6,8 +6,9 @@ import java.time.Duration;
 /**
  * An analysis ran out of the time budget its caller gave it
  * ({@link StanceAnalyzer#analyze(String, java.time.Duration)}): the work stopped at its next check
- * after the budget ran out (see there for how late that can be), and nothing is returned. The
- * message names the budget and nothing that varies between runs:
+ * after the budget ran out, or before a model batch that was expected to end after it (see there
+ * for how early or late that can be), and nothing is returned. The message names the budget and
+ * nothing that varies between runs:
  * {@code took longer than the 60 s time budget}. Splitters, gazetteers and tokenizers given a
  * check also stop with whatever it throws, this exception when the check is a time budget's.
  */

@@ -27,11 +27,15 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * {@code maxLength} tokens with at most {@value #MENTION_CAP} mentions are read exactly as before
  * these rules existed.
  *
+ * <p>Time budgets: the model times every forward batch and keeps an estimate of what the next
+ * one will take ({@link ForwardCost}); a batch that would take a group of a call past its budget
+ * is not run for it (see {@link #predict(List, int[], TimeAccounts)}).
+ *
  * <p>Thread-safe: the weights are only read, and every forward allocates its native arrays in
- * its own sub-manager inside an {@link NDScope} that frees them before returning. Forwards hold a
- * read lock; {@link #close()} marks the model closed (a call in flight fails with an
- * {@link IllegalStateException} at its next forward), waits for running forwards to end, and
- * frees the weights.
+ * its own sub-manager inside an {@link NDScope} that frees them before returning; the forward
+ * cost estimate is shared and synchronized. Forwards hold a read lock; {@link #close()} marks the
+ * model closed (a call in flight fails with an {@link IllegalStateException} at its next
+ * forward), waits for running forwards to end, and frees the weights.
  */
 public final class StanceModel implements AutoCloseable {
     /** Sentences per batch at most. */
@@ -45,6 +49,7 @@ public final class StanceModel implements AutoCloseable {
     private final StanceNet net;
     private final WordPieceTokenizer tokenizer;
     private final ModelConfig config;
+    private final ForwardCost cost;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile boolean closed;
     private boolean freed;
@@ -55,8 +60,14 @@ public final class StanceModel implements AutoCloseable {
      * @throws IllegalArgumentException if the weights lack a tensor of the network or have a wrong shape
      */
     public StanceModel(ModelBundle bundle) {
+        this(bundle, new ForwardCost(ForwardCost.DEFAULT_FIXED_NANOS, ForwardCost.DEFAULT_NANOS_PER_TOKEN));
+    }
+
+    /** A model whose time budgets expect forwards to take what {@code cost} says. */
+    StanceModel(ModelBundle bundle, ForwardCost cost) {
         ModelConfig c = bundle.config();
         this.config = c;
+        this.cost = cost;
         this.tokenizer = bundle.tokenizer();
         this.net = new StanceNet(c.vocabSize(), c.hidden(), c.heads(), c.ffn(), c.layers(), BaseModel.POSITIONS);
         for (String name : net.parameterNames()) {
@@ -409,8 +420,11 @@ public final class StanceModel implements AutoCloseable {
      * {@code plans.get(i)}), keeping each group's time account: the time from the call's start to
      * the end of the first forward batch, and from the end of each batch to the end of the next,
      * is shared equally among the batch's items and charged to each group that needs the item.
-     * Before each batch, the items that only groups already out need are left out; the batches
-     * are those of all the items while no group is out.
+     * Before each batch, the items that only groups already out need are left out, and a group
+     * whose share of the batch, as this model expects it to take ({@link ForwardCost}, counted
+     * from the end of the batch before), would pass its budget is stopped then, before the batch
+     * runs, and its items are left out too. The batches are those of all the items while no group
+     * is out.
      *
      * @return outputs in plan order; null for the plans of groups that are out at the end
      * @throws IllegalStateException if the model is closed before or during the call
@@ -540,7 +554,8 @@ public final class StanceModel implements AutoCloseable {
     /**
      * Sorts the items by length and runs them in batches of at most {@value #BATCH} items and
      * {@value #TOKEN_BUDGET} padded tokens, charging each batch's time to the groups of its items
-     * and leaving out the items whose groups are all out.
+     * and leaving out the items whose groups are all out; a batch that would take a group past
+     * its budget puts that group out and is made again without it.
      */
     private Output[] runDistinct(Batch.Item[] items, List<int[]> groups, TimeAccounts accounts, long start) {
         Integer[] order = new Integer[items.length];
@@ -552,6 +567,7 @@ public final class StanceModel implements AutoCloseable {
         long mark = start;
         int next = 0;
         while (next < order.length) {
+            int first = next;
             List<Integer> chunk = new ArrayList<>();
             for (; next < order.length && chunk.size() < BATCH; next++) {
                 int k = order[next];
@@ -570,8 +586,16 @@ public final class StanceModel implements AutoCloseable {
             for (int k : chunk) {
                 batch.add(items[k]);
             }
-            Output[] scored = forward(new Batch(batch), batch);
+            Batch b = new Batch(batch);
+            if (stopLate(chunk, groups, accounts, System.nanoTime() - mark + cost.expect(b.size, b.length))) {
+                cost.refused();
+                next = first;
+                continue;
+            }
+            long started = System.nanoTime();
+            Output[] scored = forward(b, batch);
             long now = System.nanoTime();
+            cost.timed(b.size, b.length, now - started);
             long share = (now - mark) / chunk.size();
             for (int j = 0; j < chunk.size(); j++) {
                 out[chunk.get(j)] = scored[j];
@@ -582,6 +606,29 @@ public final class StanceModel implements AutoCloseable {
             mark = now;
         }
         return out;
+    }
+
+    /**
+     * Stops each group that is in and whose share of a batch of {@code chunk} would pass its
+     * budget, the batch's time being {@code nanos} shared equally among its items as
+     * {@link #runDistinct} will charge it. Returns whether it stopped any.
+     */
+    private static boolean stopLate(List<Integer> chunk, List<int[]> groups, TimeAccounts accounts, double nanos) {
+        java.util.Map<Integer, Integer> items = new java.util.HashMap<>();
+        for (int k : chunk) {
+            for (int g : groups.get(k)) {
+                items.merge(g, 1, Integer::sum);
+            }
+        }
+        boolean stopped = false;
+        for (java.util.Map.Entry<Integer, Integer> e : items.entrySet()) {
+            int g = e.getKey();
+            if (!accounts.isOut(g) && nanos * e.getValue() / chunk.size() > accounts.left(g)) {
+                accounts.stop(g);
+                stopped = true;
+            }
+        }
+        return stopped;
     }
 
     /** Whether a group that needs an item is still in. */

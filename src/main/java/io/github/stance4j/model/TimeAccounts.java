@@ -3,13 +3,15 @@ package io.github.stance4j.model;
 /**
  * The time each group of one call (each document, or the whole call as one group) has spent,
  * against one budget: work is charged to the group it was done for, and a group that has spent
- * more than the budget is out. {@link StanceModel#predict(java.util.List, int[], TimeAccounts)}
- * charges each forward batch to the groups of its items and leaves out the items of groups that
- * are out. Internal; used by one call on one thread.
+ * more than the budget, or was stopped because its next piece of work is expected to pass the
+ * budget, is out. {@link StanceModel#predict(java.util.List, int[], TimeAccounts)} charges each
+ * forward batch to the groups of its items and leaves out the items of groups that are out.
+ * Internal; used by one call on one thread.
  */
 public final class TimeAccounts {
     private final long budget;
     private final long[] spent;
+    private final boolean[] stopped;
 
     /**
      * {@code groups} groups with nothing spent, each with {@code budgetNanos} nanoseconds
@@ -21,6 +23,7 @@ public final class TimeAccounts {
         }
         this.budget = budgetNanos;
         this.spent = new long[groups];
+        this.stopped = new boolean[groups];
     }
 
     /** Adds {@code nanos} of work to what {@code group} has spent. */
@@ -33,8 +36,13 @@ public final class TimeAccounts {
         return budget - spent[group];
     }
 
-    /** Whether {@code group} has spent more than the budget. */
+    /** Puts {@code group} out now, before it has spent its budget. */
+    public void stop(int group) {
+        stopped[group] = true;
+    }
+
+    /** Whether {@code group} has spent more than the budget, or was stopped. */
     public boolean isOut(int group) {
-        return spent[group] > budget;
+        return stopped[group] || spent[group] > budget;
     }
 }

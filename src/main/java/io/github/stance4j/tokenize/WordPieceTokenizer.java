@@ -280,17 +280,10 @@ public final class WordPieceTokenizer {
 
     /** {@link #encodePair(CharSequence, CharSequence, int)}, running {@code check} as {@link #encode(CharSequence, int, Runnable)} does. */
     public Encoding encodePair(CharSequence a, CharSequence b, int maxLength, Runnable check) {
-        Objects.requireNonNull(a, "a");
-        Objects.requireNonNull(b, "b");
         Objects.requireNonNull(check, "check");
-        if (maxLength < 3) {
-            throw new IllegalArgumentException("maxLength must be >= 3 for a pair, got " + maxLength);
-        }
         Workspace w = WORKSPACE.get();
         try {
-            tokenize(a, w, w.a, Integer.MAX_VALUE, check);
-            tokenize(b, w, w.b, Integer.MAX_VALUE, check);
-            long kept = longestFirst(w.a.n, w.b.n, maxLength - 3);
+            long kept = tokenizePair(a, b, maxLength, w, check);
             int n1 = (int) (kept >>> 32);
             int n2 = (int) kept;
             int len = n1 + n2 + 3;
@@ -376,15 +369,8 @@ public final class WordPieceTokenizer {
      */
     public int encodePairInto(CharSequence a, CharSequence b, int maxLength, int[] ids,
             int[] typeIds, int[] starts, int[] ends, int offset) {
-        Objects.requireNonNull(a, "a");
-        Objects.requireNonNull(b, "b");
-        if (maxLength < 3) {
-            throw new IllegalArgumentException("maxLength must be >= 3 for a pair, got " + maxLength);
-        }
         Workspace w = WORKSPACE.get();
-        tokenize(a, w, w.a, Integer.MAX_VALUE, NO_CHECK);
-        tokenize(b, w, w.b, Integer.MAX_VALUE, NO_CHECK);
-        long kept = longestFirst(w.a.n, w.b.n, maxLength - 3);
+        long kept = tokenizePair(a, b, maxLength, w, NO_CHECK);
         int n1 = (int) (kept >>> 32);
         int n2 = (int) kept;
         int len = n1 + n2 + 3;
@@ -402,6 +388,22 @@ public final class WordPieceTokenizer {
         w.a.trim();
         w.b.trim();
         return len;
+    }
+
+    /**
+     * Checks a pair's arguments, tokenizes both texts into {@code w.a} and {@code w.b} (running
+     * {@code check}) and returns how many tokens of each {@link #longestFirst} keeps for
+     * {@code maxLength} tokens in all.
+     */
+    private long tokenizePair(CharSequence a, CharSequence b, int maxLength, Workspace w, Runnable check) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        if (maxLength < 3) {
+            throw new IllegalArgumentException("maxLength must be >= 3 for a pair, got " + maxLength);
+        }
+        tokenize(a, w, w.a, Integer.MAX_VALUE, check);
+        tokenize(b, w, w.b, Integer.MAX_VALUE, check);
+        return longestFirst(w.a.n, w.b.n, maxLength - 3);
     }
 
     private void writePair(Workspace w, int n1, int n2, int[] ids, int[] types, int[] starts,

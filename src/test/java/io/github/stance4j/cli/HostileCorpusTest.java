@@ -26,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The hostile-input corpus ({@link HostileCorpus}) through the real {@code score}: one output
  * record per input line, in order, ids kept; each bad record's error says what is wrong; the good
  * ones have their results; no stack trace; and a record that runs out of its time budget (here
- * 3 s) gets the budget's error instead of holding up the rest. What the outcome depends on is not
+ * 6 s) gets the budget's error instead of holding up the rest. What the outcome depends on is not
  * the machine's speed: the 5 MB line and the 100,000 tiny sentences each need thousands of model
- * batches, far beyond 3 s anywhere, and the record that a fast machine might finish in time (the
+ * batches, far beyond 6 s anywhere, and the record that a fast machine might finish in time (the
  * sentence naming NATO 20,000 times) is accepted either way.
  */
 class HostileCorpusTest {

@@ -52,7 +52,9 @@ import org.apache.spark.sql.types.StructType;
  * </ul>
  * They hold what the command line's {@code score --format json} record holds (there {@code blocs}
  * is an object keyed by target); offsets are UTF-16 indices into the text, and probabilities are
- * not rounded.
+ * not rounded. A lone surrogate in a text is {@code ?} in every column (not U+FFFD as the command
+ * line writes it): Spark stores each string as UTF-8 through Java's encoder
+ * ({@code UTF8String.fromString}), which writes {@code ?}, already when it reads the input.
  *
  * <p><b>How it runs:</b> one {@link StanceAnalyzer} with the embedded model per JVM, loaded by the
  * first task that needs it and shared by all later tasks in that executor (never one per row or
