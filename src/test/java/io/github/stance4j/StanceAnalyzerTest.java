@@ -50,12 +50,12 @@ class StanceAnalyzerTest {
 
     /**
      * The guideline's labels for the seed's explicit mentions. The shipped model (chosen on real
-     * text, session 4) gets 7 of 10: it reads [1] "NATO's unfolding strategy ... could carry
-     * significant security implications" as NEUTRAL (0.59), and [6] "talk of NATO expanding its
-     * outreach" and [10] "the dialogue about NATO's role ... has taken on new urgency" as
-     * SUPPORTIVE (0.56, 0.71). The previous model, fitted to the project's own writing, got all
-     * 10 but scored 0.595 stance macro-F1 on real text against this one's 0.68. Any other miss
-     * fails this test.
+     * text, session 5) gets 7 of 10: it reads [1] "NATO's unfolding strategy ... could carry
+     * significant security implications" (0.59), [10] "the dialogue about NATO's role ... has
+     * taken on new urgency" (0.78) and [11] "prior cautions about the emergence of blocs akin to
+     * NATO" (0.45) as SUPPORTIVE. Session 4's model missed [1], [6] and [10]; session 3's, fitted
+     * to the project's own writing, got all 10 but scored 0.595 stance macro-F1 on real text
+     * against this one's 0.75. Any other miss fails this test.
      */
     @Test
     void seed_explicitMentions_carryTheGuidelineLabels() {
@@ -73,7 +73,7 @@ class StanceAnalyzerTest {
             }
         }
         assertEquals(expected.length, actual.size(), "explicit mentions found: " + actual);
-        List<String> knownMisses = List.of("1:NATO=CAUTIONARY", "6:NATO=NEUTRAL", "10:NATO=NEUTRAL");
+        List<String> knownMisses = List.of("1:NATO=CAUTIONARY", "10:NATO=NEUTRAL", "11:NATO=CAUTIONARY");
         List<String> misses = new ArrayList<>();
         for (String e : expected) {
             if (!actual.contains(e) && !knownMisses.contains(e)) {
