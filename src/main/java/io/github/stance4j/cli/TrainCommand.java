@@ -2,6 +2,7 @@ package io.github.stance4j.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.stance4j.ModelLoadException;
+import io.github.stance4j.model.BaseModel;
 import io.github.stance4j.train.Trainer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code train}: fine-tunes the model from the imported base encoder, seeded and reproducible. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Fine-tune all-MiniLM-L6-v2 on training-data/ and write a model bundle; prints progress and dev scores per epoch.")
+        description = "Fine-tune a pretrained encoder (all-MiniLM-L6-v2 by default) on training-data/ and write a model bundle; prints progress and dev scores per epoch.")
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--train", paramLabel = "DIR", description = "Training folder; repeat to train on several"
             + " (default: training-data/train, training-data/real/train, training-data/newsmtsc).")
@@ -33,7 +34,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "16") int batch;
     @Option(names = "--lr", defaultValue = "6e-5") double lr;
     @Option(names = "--head-lr", defaultValue = "1e-3") double headLr;
-    @Option(names = "--layers", defaultValue = "6", description = "Encoder layers to keep (1-6).") int layers;
+    @Option(names = "--encoder", defaultValue = "all-minilm-l6-v2", description = "Pretrained encoder to start from:"
+            + " all-minilm-l6-v2 (6 layers, default) or e5-small-v2 (12 layers, int8 weights dequantized).") String encoder;
+    @Option(names = "--layers", defaultValue = "0", description = "Encoder layers to keep (default: all of the encoder's).") int layers;
     @Option(names = "--freeze", defaultValue = "0", description = "Lower encoder layers to freeze, with the embeddings.") int freeze;
     @Option(names = "--augment", description = "Also train on the augmentation file(s).") boolean augment;
     @Option(names = "--limit", defaultValue = "0", description = "Train on at most this many sentences (0: all).") int limit;
@@ -66,8 +69,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         Trainer.Options options;
         try {
-            options = new Trainer.Options(train, dev, out, base, epochs, batch, lr, headLr, layers, freeze, augment, limit, maxLength, seed,
-                    orderSeed == null ? seed : orderSeed, design, pairLoss);
+            BaseModel start = BaseModel.byId(encoder);
+            options = new Trainer.Options(train, dev, out, base, epochs, batch, lr, headLr, layers == 0 ? start.layers() : layers, freeze,
+                    augment, limit, maxLength, seed, orderSeed == null ? seed : orderSeed, design, pairLoss, start);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), 2);
         }

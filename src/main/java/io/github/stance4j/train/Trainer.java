@@ -52,7 +52,7 @@ public final class Trainer {
     /** Training settings. */
     public record Options(List<Path> trainDirs, Path devDir, Path outDir, Path base, int epochs, int batchSize, double learningRate,
                           double headLearningRate, int layers, int frozenLayers, boolean augmentation, int limit, int maxLength,
-                          long seed, long orderSeed, String design, double pairLoss) {
+                          long seed, long orderSeed, String design, double pairLoss, BaseModel encoder) {
         /** Checks the values, naming the bad one. */
         public Options {
             if (epochs < 1) {
@@ -61,8 +61,8 @@ public final class Trainer {
             if (batchSize < 1) {
                 throw new IllegalArgumentException("batch size must be >= 1: " + batchSize);
             }
-            if (layers < 1 || layers > BaseModel.LAYERS) {
-                throw new IllegalArgumentException("layers must be in 1.." + BaseModel.LAYERS + ": " + layers);
+            if (layers < 1 || layers > encoder.layers()) {
+                throw new IllegalArgumentException("layers must be in 1.." + encoder.layers() + " (" + encoder.id() + "): " + layers);
             }
             if (frozenLayers < 0 || frozenLayers > layers) {
                 throw new IllegalArgumentException("frozen layers must be in 0..layers: " + frozenLayers);
@@ -82,6 +82,14 @@ public final class Trainer {
             }
         }
 
+        /** Settings for the default encoder, all-MiniLM-L6-v2. */
+        public Options(List<Path> trainDirs, Path devDir, Path outDir, Path base, int epochs, int batchSize, double learningRate,
+                       double headLearningRate, int layers, int frozenLayers, boolean augmentation, int limit, int maxLength,
+                       long seed, long orderSeed, String design, double pairLoss) {
+            this(trainDirs, devDir, outDir, base, epochs, batchSize, learningRate, headLearningRate, layers, frozenLayers, augmentation,
+                    limit, maxLength, seed, orderSeed, design, pairLoss, BaseModel.MINILM_L6);
+        }
+
         /** The settings the shipped model is trained with. */
         public static Options defaults(Path trainDir, Path devDir, Path outDir) {
             return new Options(List.of(trainDir), devDir, outDir, null, 4, 16, 8e-5, 1e-3, BaseModel.LAYERS, 0, false, 0, 128, 42,
@@ -97,6 +105,7 @@ public final class Trainer {
     private record Example(int[] ids, int[] typeIds, int sentiment, List<int[]> spans, List<Integer> stances, int group) {}
 
     private int skipped;
+    private String baseModel; // the manifest's: the encoder's description, or that of the model continued
     private long forwardNanos;
     private long backwardNanos;
     private long updateNanos;
@@ -142,8 +151,8 @@ public final class Trainer {
             examples = new ArrayList<>(examples.subList(0, o.limit()));
         }
         log.printf("training: %d examples (%d stance items, %d sentiment items) from %s, %s, %d layers, %d frozen, %d epochs, seed %d,"
-                        + " order seed %d, pair loss %.2f%n", examples.size(), stance.size(), sentiment.size(), o.trainDirs(), design(), o.layers(),
-                o.frozenLayers(), o.epochs(), o.seed(), o.orderSeed(), o.pairLoss());
+                        + " order seed %d, pair loss %.2f, encoder %s%n", examples.size(), stance.size(), sentiment.size(), o.trainDirs(), design(), o.layers(),
+                o.frozenLayers(), o.epochs(), o.seed(), o.orderSeed(), o.pairLoss(), o.encoder().id());
 
         Map<String, Tensor> base = startingWeights();
         base.keySet().removeIf(k -> k.startsWith("encoder.layer.") && Integer.parseInt(k.split("\\.")[2]) >= o.layers());
@@ -403,15 +412,22 @@ public final class Trainer {
      * model bundle {@code --base} names, to go on fine-tuning it (say, on real text only).
      */
     private Map<String, Tensor> startingWeights() throws IOException, ModelLoadException {
-        if (o.base() == null || !Files.isDirectory(o.base())) {
-            return BaseModel.weights(o.base());
+        if (!continuing()) {
+            baseModel = o.encoder().description();
+            return o.encoder().weights(o.base());
         }
         ModelBundle start = ModelBundle.fromDirectory(o.base());
         if (!start.config().design().equals(design()) || start.config().layers() != o.layers()) {
             throw new IllegalArgumentException(o.base() + " is a " + start.config().design() + " model with " + start.config().layers()
                     + " layers; this run trains " + design() + " with " + o.layers());
         }
+        baseModel = start.config().baseModel();
         return new LinkedHashMap<>(start.weights());
+    }
+
+    /** Whether {@code --base} names a model folder to go on fine-tuning (rather than base weights). */
+    private boolean continuing() {
+        return o.base() != null && Files.isDirectory(o.base());
     }
 
     private void write(Path dir, StanceNet net, byte[] vocab, String dataHash, double stanceT, double sentimentT,
@@ -428,11 +444,11 @@ public final class Trainer {
         training.put("orderSeed", o.orderSeed());
         training.put("trainingFolders", o.trainDirs().stream().map(Path::toString).toList());
         training.put("pairLoss", o.pairLoss());
-        if (o.base() != null && Files.isDirectory(o.base())) {
+        if (continuing()) {
             training.put("startedFrom", o.base().toString());
         }
         ModelConfig config = new ModelConfig(ModelConfig.FORMAT, "0.1.0",
-                "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), imported from " + BaseModel.ARTIFACT,
+                baseModel,
                 names(Stance.values()), names(Sentiment.values()), o.maxLength(), o.layers(), BaseModel.HIDDEN, BaseModel.HEADS,
                 BaseModel.FFN, BaseModel.VOCAB, ModelBundle.sha256(vocab), dataHash, o.seed(), stanceT, sentimentT, dev, training, design());
         ModelBundle.write(dir, config, net.export(), vocab);

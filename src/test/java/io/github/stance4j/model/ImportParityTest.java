@@ -22,7 +22,7 @@ class ImportParityTest {
 
     @Test
     void importedEncoder_matchesOnnxRuntime_within1e4() throws Exception {
-        byte[] onnx = BaseModel.onnxBytes(null);
+        byte[] onnx = BaseModel.MINILM_L6.onnxBytes(null);
         Map<String, Tensor> weights = OnnxWeights.load(onnx);
         assertEquals(5 + 6 * 16, weights.size(), "every BERT tensor is named: " + weights.keySet());
 

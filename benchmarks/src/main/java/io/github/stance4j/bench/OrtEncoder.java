@@ -33,11 +33,16 @@ final class OrtEncoder implements AutoCloseable {
     private final Set<String> output;
 
     OrtEncoder() throws IOException, OrtException {
+        this(Bench.ONNX_MODEL);
+    }
+
+    /** On the ONNX graph of that classpath resource (a BERT encoder with the same vocabulary). */
+    OrtEncoder(String graph) throws IOException, OrtException {
         tokenizer = new HfTokenizer();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(Bench.THREADS);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            session = env.createSession(Bench.resource(Bench.ONNX_MODEL), options);
+            session = env.createSession(Bench.resource(graph), options);
         }
         Set<String> inputs = session.getInputNames();
         idsName = require(inputs, "input_ids");

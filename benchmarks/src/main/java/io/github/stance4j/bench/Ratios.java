@@ -85,23 +85,19 @@ public final class Ratios {
         sb.append("|---|---:|---:|---:|---|---|---|---:|---|\n");
         for (Map.Entry<String, Map<String, JsonNode>> g : groups.entrySet()) {
             JsonNode own = g.getValue().get("stance4j");
-            String peerName = null;
-            JsonNode peer = null;
-            for (Map.Entry<String, JsonNode> m : g.getValue().entrySet()) {
-                if (!m.getKey().equals("stance4j")) {
-                    peerName = m.getKey();
-                    peer = m.getValue();
+            List<String> peers = g.getValue().keySet().stream().filter(m -> !m.equals("stance4j")).toList();
+            for (String peerName : peers.isEmpty() ? java.util.Collections.<String>singletonList(null) : peers) { // one row per peer
+                JsonNode peer = peerName == null ? null : g.getValue().get(peerName);
+                JsonNode any = own != null ? own : peer;
+                String label = g.getKey() + (peerName != null ? " (vs " + peerName + ")" : "");
+                String machine = " | " + cpu + " | " + jdk(any) + " | " + any.path("forks").asInt() + " | " + iterations(any) + " |\n";
+                sb.append(row(label, metric(own == null ? null : own.get("primaryMetric")),
+                        metric(peer == null ? null : peer.get("primaryMetric")), unit(any.get("primaryMetric")))).append(machine);
+                for (String secondary : secondaryNames(own, peer)) {
+                    JsonNode a = own == null ? null : own.path("secondaryMetrics").get(secondary);
+                    JsonNode b = peer == null ? null : peer.path("secondaryMetrics").get(secondary);
+                    sb.append(row(label + " " + secondary, peak(a), peak(b), unit(a != null ? a : b))).append(machine);
                 }
-            }
-            JsonNode any = own != null ? own : peer;
-            String label = g.getKey() + (peerName != null ? " (vs " + peerName + ")" : "");
-            String machine = " | " + cpu + " | " + jdk(any) + " | " + any.path("forks").asInt() + " | " + iterations(any) + " |\n";
-            sb.append(row(label, metric(own == null ? null : own.get("primaryMetric")),
-                    metric(peer == null ? null : peer.get("primaryMetric")), unit(any.get("primaryMetric")))).append(machine);
-            for (String secondary : secondaryNames(own, peer)) {
-                JsonNode a = own == null ? null : own.path("secondaryMetrics").get(secondary);
-                JsonNode b = peer == null ? null : peer.path("secondaryMetrics").get(secondary);
-                sb.append(row(label + " " + secondary, peak(a), peak(b), unit(a != null ? a : b))).append(machine);
             }
         }
         return sb.toString();
