@@ -136,13 +136,15 @@ public record ModelBundle(ModelConfig config, Map<String, Tensor> weights, WordP
     }
 
     /**
-     * Writes the bundle to {@code dir}: encoder matrices as float16, the word embeddings as int8
-     * rows; the manifest carries both files' checksums.
+     * Writes the bundle to {@code dir}: the word embeddings as int8 rows, the other matrices as
+     * float16 (int8 rows too for an encoder deeper than the default 6 layers, which keeps a 12-layer
+     * model within the 50 MB of models/); the manifest carries both files' checksums.
      */
     public static void write(Path dir, ModelConfig config, Map<String, Tensor> weights, byte[] vocab) throws IOException {
         Files.createDirectories(dir);
+        boolean deep = config.layers() > BaseModel.LAYERS;
         try (OutputStream out = Files.newOutputStream(dir.resolve("weights.bin"))) {
-            TensorFile.write(out, weights, t -> t.name().equals("embeddings.word_embeddings.weight")
+            TensorFile.write(out, weights, t -> deep || t.name().equals("embeddings.word_embeddings.weight")
                     ? TensorFile.Storage.INT8_ROWS : TensorFile.Storage.FP16);
         }
         Files.write(dir.resolve("vocab.txt"), vocab);

@@ -35,6 +35,29 @@ class ModelBundleTest {
         return dir;
     }
 
+    @Test
+    void write_storesMatricesAsInt8Rows_onlyForEncodersDeeperThanSix(@TempDir Path tmp) throws Exception {
+        float[] values = new float[64 * 64];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) Math.sin(i * 0.37) * 0.1f;
+        }
+        Map<String, Tensor> w = Map.of("m.weight", new Tensor("m.weight", new int[] {64, 64}, values));
+        long[] sizes = new long[2];
+        int k = 0;
+        for (int layers : new int[] {6, 12}) {
+            Path dir = tmp.resolve("l" + layers);
+            ModelBundle.write(dir, new ModelConfig(ModelConfig.FORMAT, "0.1.0", "test", List.of("CAUTIONARY", "SUPPORTIVE", "NEUTRAL"),
+                    List.of("NEGATIVE", "NEUTRAL", "POSITIVE"), 16, layers, 4, 1, 8, 5, ModelBundle.sha256(VOCAB), "d", 42, 1.0, 1.0,
+                    Map.of(), Map.of(), ModelConfig.TARGET_MARKING), w, VOCAB);
+            sizes[k++] = Files.size(dir.resolve("weights.bin"));
+            float[] back = ModelBundle.fromDirectory(dir).weights().get("m.weight").data();
+            for (int i = 0; i < values.length; i++) {
+                assertEquals(values[i], back[i], layers > 6 ? 0.1 / 127 : 1e-4, layers + " layers, value " + i);
+            }
+        }
+        assertTrue(sizes[1] < sizes[0] * 0.6, "int8 rows (1 byte a value) against float16 (2): " + sizes[1] + " vs " + sizes[0]);
+    }
+
     private static ModelLoadException loadFails(Path dir) {
         return assertThrows(ModelLoadException.class, () -> ModelBundle.fromDirectory(dir));
     }
