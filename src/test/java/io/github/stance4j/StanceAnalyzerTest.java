@@ -49,13 +49,11 @@ class StanceAnalyzerTest {
     }
 
     /**
-     * The guideline's labels for the seed's explicit mentions. The shipped model (chosen on real
-     * text, session 5) gets 7 of 10: it reads [1] "NATO's unfolding strategy ... could carry
-     * significant security implications" (0.59), [10] "the dialogue about NATO's role ... has
-     * taken on new urgency" (0.78) and [11] "prior cautions about the emergence of blocs akin to
-     * NATO" (0.45) as SUPPORTIVE. Session 4's model missed [1], [6] and [10]; session 3's, fitted
-     * to the project's own writing, got all 10 but scored 0.595 stance macro-F1 on real text
-     * against this one's 0.75. Any other miss fails this test.
+     * The guideline's labels for the seed's explicit mentions. The shipped model (12 layers,
+     * chosen on real text, session 6) gets 9 of 10: it reads [10] "the dialogue about NATO's role
+     * ... has taken on new urgency" as SUPPORTIVE (0.86). Session 5's model missed [1], [10] and
+     * [11]; session 3's, fitted to the project's own writing, got all 10 but scored 0.595 stance
+     * macro-F1 on real text against this one's 0.76. Any other miss fails this test.
      */
     @Test
     void seed_explicitMentions_carryTheGuidelineLabels() {
@@ -73,14 +71,14 @@ class StanceAnalyzerTest {
             }
         }
         assertEquals(expected.length, actual.size(), "explicit mentions found: " + actual);
-        List<String> knownMisses = List.of("1:NATO=CAUTIONARY", "10:NATO=NEUTRAL", "11:NATO=CAUTIONARY");
+        List<String> knownMisses = List.of("10:NATO=NEUTRAL");
         List<String> misses = new ArrayList<>();
         for (String e : expected) {
             if (!actual.contains(e) && !knownMisses.contains(e)) {
                 misses.add(e);
             }
         }
-        assertEquals(List.of(), misses, "explicit mentions without the guideline's label, beyond the three known: " + actual);
+        assertEquals(List.of(), misses, "explicit mentions without the guideline's label, beyond the one known: " + actual);
     }
 
     @Test

@@ -160,7 +160,13 @@ class MainTest {
     @Test
     void train_badLayers() {
         // names its data: the default folders include training-data/real/train, which this checkout does not hold
-        assertOneLineError(run("train", "--train", "training-data/train", "--layers", "9"), 2, "layers must be in 1..6: 9");
+        assertOneLineError(run("train", "--train", "training-data/train", "--layers", "9"), 2, "layers must be in 1..6 (all-minilm-l6-v2): 9");
+    }
+
+    @Test
+    void train_unknownEncoder() {
+        assertOneLineError(run("train", "--train", "training-data/train", "--encoder", "bert-large"), 2,
+                "encoder must be one of [all-minilm-l6-v2, e5-small-v2]: bert-large");
     }
 
     @Test
