@@ -25,8 +25,6 @@ public enum BaseModel {
 
     /** Shape shared by both encoders. */
     public static final int VOCAB = 30522, HIDDEN = 384, HEADS = 12, FFN = 1536, POSITIONS = 512;
-    /** Layers of the default encoder. */
-    public static final int LAYERS = 6;
 
     private final String id;
     private final String description;

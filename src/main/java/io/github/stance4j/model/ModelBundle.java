@@ -142,7 +142,7 @@ public record ModelBundle(ModelConfig config, Map<String, Tensor> weights, WordP
      */
     public static void write(Path dir, ModelConfig config, Map<String, Tensor> weights, byte[] vocab) throws IOException {
         Files.createDirectories(dir);
-        boolean deep = config.layers() > BaseModel.LAYERS;
+        boolean deep = config.layers() > BaseModel.MINILM_L6.layers();
         try (OutputStream out = Files.newOutputStream(dir.resolve("weights.bin"))) {
             TensorFile.write(out, weights, t -> deep || t.name().equals("embeddings.word_embeddings.weight")
                     ? TensorFile.Storage.INT8_ROWS : TensorFile.Storage.FP16);

@@ -92,7 +92,7 @@ public final class Trainer {
 
         /** The settings the shipped model is trained with. */
         public static Options defaults(Path trainDir, Path devDir, Path outDir) {
-            return new Options(List.of(trainDir), devDir, outDir, null, 4, 16, 8e-5, 1e-3, BaseModel.LAYERS, 0, false, 0, 128, 42,
+            return new Options(List.of(trainDir), devDir, outDir, null, 4, 16, 8e-5, 1e-3, BaseModel.MINILM_L6.layers(), 0, false, 0, 128, 42,
                     42, ModelConfig.TARGET_MARKING, 0);
         }
     }
