@@ -1,6 +1,7 @@
 package io.github.stance4j.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.stance4j.ModelLoadException;
 import io.github.stance4j.model.BaseModel;
 import io.github.stance4j.train.Trainer;
@@ -34,9 +35,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "16") int batch;
     @Option(names = "--lr", defaultValue = "6e-5") double lr;
     @Option(names = "--head-lr", defaultValue = "1e-3") double headLr;
-    @Option(names = "--encoder", defaultValue = "all-minilm-l6-v2", description = "Pretrained encoder to start from:"
-            + " all-minilm-l6-v2 (6 layers, default) or e5-small-v2 (12 layers, int8 weights dequantized).") String encoder;
-    @Option(names = "--layers", defaultValue = "0", description = "Encoder layers to keep (default: all of the encoder's).") int layers;
+    @Option(names = "--encoder", description = "Pretrained encoder to start from: all-minilm-l6-v2 (6 layers, default)"
+            + " or e5-small-v2 (12 layers, int8 weights dequantized); when --base names a model folder, that model's.") String encoder;
+    @Option(names = "--layers", defaultValue = "0", description = "Encoder layers to keep (default: all of the encoder's,"
+            + " or of the model folder --base names).") int layers;
     @Option(names = "--freeze", defaultValue = "0", description = "Lower encoder layers to freeze, with the embeddings.") int freeze;
     @Option(names = "--augment", description = "Also train on the augmentation file(s).") boolean augment;
     @Option(names = "--limit", defaultValue = "0", description = "Train on at most this many sentences (0: all).") int limit;
@@ -69,13 +71,21 @@ final class TrainCommand implements Callable<Integer> {
         }
         Trainer.Options options;
         try {
-            BaseModel start = BaseModel.byId(encoder);
-            options = new Trainer.Options(train, dev, out, base, epochs, batch, lr, headLr, layers == 0 ? start.layers() : layers, freeze,
+            JsonNode from = continued();
+            BaseModel start = encoder != null ? BaseModel.byId(encoder)
+                    : from != null ? BaseModel.describedBy(from.path("baseModel").asText()) : BaseModel.MINILM_L6;
+            int depth = layers != 0 ? layers : from != null ? from.path("layers").asInt(start.layers()) : start.layers();
+            options = new Trainer.Options(train, dev, out, base, epochs, batch, lr, headLr, depth, freeze,
                     augment, limit, maxLength, seed, orderSeed == null ? seed : orderSeed, design, pairLoss, start);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), 2);
         }
-        Map<String, Double> scores = new Trainer(options, System.out).train();
+        Map<String, Double> scores;
+        try {
+            scores = new Trainer(options, System.out).train();
+        } catch (IllegalArgumentException e) { // a --base model that does not fit the run's design or layers
+            throw new CliException(e.getMessage(), 2);
+        }
         if (install) {
             Path shipped = Path.of("models", "model.json");
             double old = Files.exists(shipped) ? Trainer.devScore(ScoreCommand.JSON.convertValue(
@@ -91,5 +101,11 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The manifest of the model folder {@code --base} names, or null if it names base weights. */
+    private JsonNode continued() throws IOException {
+        Path config = base == null ? null : base.resolve("model.json");
+        return config != null && Files.isRegularFile(config) ? ScoreCommand.JSON.readTree(config.toFile()) : null;
     }
 }

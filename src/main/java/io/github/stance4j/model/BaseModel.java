@@ -68,6 +68,11 @@ public enum BaseModel {
                 "encoder must be one of " + Arrays.stream(values()).map(BaseModel::id).toList() + ": " + id));
     }
 
+    /** The encoder a manifest's {@code baseModel} names; all-MiniLM-L6-v2 for manifests older than the choice of encoder. */
+    public static BaseModel describedBy(String description) {
+        return Arrays.stream(values()).filter(b -> b.description().equals(description)).findFirst().orElse(MINILM_L6);
+    }
+
     /**
      * Reads the ONNX graph bytes: from {@code explicit} if given (the .onnx file or the jar holding
      * it), else the classpath, else the artifact's jar in the local Maven repository.

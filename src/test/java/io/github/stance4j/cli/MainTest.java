@@ -164,6 +164,14 @@ class MainTest {
     }
 
     @Test
+    void train_continuing_takesTheLayersOfTheModelFolder() {
+        // models/ holds a 12-layer marker-tokens model: without --layers or --encoder the run keeps its
+        // 12 layers (the design is what differs here, so the run stops before training)
+        assertOneLineError(run("train", "--train", "training-data/train", "--base", "models", "--design", "target-marking"), 2,
+                "models is a marker-tokens model with 12 layers; this run trains target-marking with 12");
+    }
+
+    @Test
     void train_unknownEncoder() {
         assertOneLineError(run("train", "--train", "training-data/train", "--encoder", "bert-large"), 2,
                 "encoder must be one of [all-minilm-l6-v2, e5-small-v2]: bert-large");
