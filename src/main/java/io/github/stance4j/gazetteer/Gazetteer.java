@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -101,41 +102,44 @@ public final class Gazetteer {
         this.blocs = Map.copyOf(blocs);
         Map<String, String> exact = new HashMap<>();
         Map<String, String> folded = new HashMap<>();
-        List<String> alternatives = new ArrayList<>();
+        List<Map.Entry<String, String>> alternatives = new ArrayList<>(); // alias, its pattern
         for (Bloc b : blocs.values()) {
             for (String a : b.aliases()) {
                 String prev = exact.put(a, b.name());
                 if (prev != null && !prev.equals(b.name())) {
                     throw new IllegalArgumentException("alias '" + a + "' names both " + prev + " and " + b.name());
                 }
-                alternatives.add(Pattern.quote(a));
+                alternatives.add(Map.entry(a, Pattern.quote(a)));
             }
             for (String a : b.caseInsensitiveAliases()) {
                 String prev = folded.put(a.toLowerCase(Locale.ROOT), b.name());
                 if (prev != null && !prev.equals(b.name())) {
                     throw new IllegalArgumentException("alias '" + a + "' names both " + prev + " and " + b.name());
                 }
-                alternatives.add("(?iu:" + Pattern.quote(a) + ")");
+                alternatives.add(Map.entry(a, "(?iu:" + Pattern.quote(a) + ")"));
             }
         }
         this.aliasToName = exact;
         this.foldedAliasToName = folded;
         this.explicit = Pattern.compile(BOUNDARY_BEFORE + "(" + longestFirst(alternatives) + ")" + BOUNDARY_AFTER);
-        List<String> implicitAlternatives = new ArrayList<>();
+        List<Map.Entry<String, String>> implicitAlternatives = new ArrayList<>();
         for (String p : IMPLICIT.keySet()) {
-            implicitAlternatives.add(Pattern.quote(p));
+            implicitAlternatives.add(Map.entry(p, Pattern.quote(p)));
             String capital = Character.toUpperCase(p.charAt(0)) + p.substring(1);
             if (!IMPLICIT.containsKey(capital)) {
-                implicitAlternatives.add(Pattern.quote(capital)); // at the start of a sentence
+                implicitAlternatives.add(Map.entry(capital, Pattern.quote(capital))); // at the start of a sentence
             }
         }
         this.implicit = Pattern.compile(BOUNDARY_BEFORE + "(" + longestFirst(implicitAlternatives) + ")" + BOUNDARY_AFTER);
     }
 
-    private static String longestFirst(List<String> quoted) {
-        List<String> sorted = new ArrayList<>(quoted);
-        sorted.sort(Comparator.comparingInt(String::length).reversed());
-        return String.join("|", sorted);
+    /** The patterns as one alternation, longest alias first (by the alias's own length, not its pattern's). */
+    private static String longestFirst(List<Map.Entry<String, String>> alternatives) {
+        List<Map.Entry<String, String>> sorted = new ArrayList<>(alternatives);
+        sorted.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
+        StringJoiner out = new StringJoiner("|");
+        sorted.forEach(e -> out.add(e.getValue()));
+        return out.toString();
     }
 
     /** The gazetteer of the blocs stance4j knows (NATO, EU, ASEAN, SCO, APEC, BRICS, AUKUS, the Quad, ...). */

@@ -44,6 +44,7 @@ class GazetteerTest {
         "The g7+ of fragile states is not the G7 or the G7+ price cap.|g7+=g7+;G7=G7;G7=G7",
         "The Group of Seven Fragile States Plus met.|g7+=The Group of Seven Fragile States",
         "The Group of Seven Plus States met; the Group of Seven did not.|g7+=The Group of Seven Plus States;G7=the Group of Seven",
+        "The Group of Seven Plus met, as did the Group of Seven plus Russia.|g7+=The Group of Seven Plus;G7=the Group of Seven",
         "The Eurasian Economic Community (EurAsEC) became the EAEU.|Eurasian Economic Union=The Eurasian Economic Community;Eurasian Economic Union=EurAsEC;Eurasian Economic Union=EAEU",
         "Mali left ECOWAS for the Alliance of Sahel States (AES).|ECOWAS=ECOWAS;Alliance of Sahel States=the Alliance of Sahel States;Alliance of Sahel States=AES",
         "The Non-Aligned Movement, the Group of 77 and the Warsaw Pact.|Non-Aligned Movement=The Non-Aligned Movement;Group of 77=the Group of 77;Warsaw Pact=the Warsaw Pact",
