@@ -108,14 +108,14 @@ class StanceAnalyzerConcurrencyTest {
             analyzer.analyze(text);
         }
         int arrays = analyzer.openNativeArrays();
-        long[] before = residentKiB();
+        Memory before = Memory.now();
         for (int i = 0; i < calls; i++) {
             analyzer.analyze(text);
         }
         assertEquals(arrays, analyzer.openNativeArrays(), "native arrays held by the model after " + calls + " calls");
-        long[] after = residentKiB();
-        long heap = after[1] - before[1];
-        long grown = (after[0] - after[1]) - (before[0] - before[1]);
+        Memory after = Memory.now();
+        long heap = after.heapKiB() - before.heapKiB();
+        long grown = after.outsideHeapKiB() - before.outsideHeapKiB();
         System.out.printf("resident memory over %,d calls: %+,d KiB outside the Java heap (the heap's committed size: %+,d KiB;"
                 + " native arrays held: %d)%n", calls, grown, heap, arrays);
         assertTrue(grown < 256 * 1024, "resident memory outside the Java heap grew by " + grown + " KiB over " + calls + " calls");
@@ -123,22 +123,28 @@ class StanceAnalyzerConcurrencyTest {
 
     /**
      * VmRSS of this process and the Java heap's committed size, in KiB, after a GC; zeros where
-     * /proc is absent. The heap grows and shrinks with the garbage of the tests that ran in this
-     * JVM before (over 10,000 calls VmRSS moved by -600 to +790 MB), so the check reads what lies
-     * outside it: native memory, where a leak of PyTorch tensors would show.
+     * /proc is absent. VmRSS also holds the heap, whose size follows the garbage of the tests that
+     * ran in this JVM before (over 10,000 calls VmRSS has moved by -600 to +790 MB here), so the
+     * check reads what lies outside it: native memory, where a leak of PyTorch tensors would show.
      */
-    private static long[] residentKiB() throws Exception {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.exists(status)) {
-            return new long[2];
+    private record Memory(long residentKiB, long heapKiB) {
+        long outsideHeapKiB() {
+            return residentKiB - heapKiB;
         }
-        System.gc();
-        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1024;
-        for (String line : Files.readAllLines(status)) {
-            if (line.startsWith("VmRSS:")) {
-                return new long[] {Long.parseLong(line.replaceAll("[^0-9]", "")), heap};
+
+        static Memory now() throws Exception {
+            Path status = Path.of("/proc/self/status");
+            if (!Files.exists(status)) {
+                return new Memory(0, 0);
             }
+            System.gc();
+            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1024;
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmRSS:")) {
+                    return new Memory(Long.parseLong(line.replaceAll("[^0-9]", "")), heap);
+                }
+            }
+            return new Memory(0, 0);
         }
-        return new long[2];
     }
 }
