@@ -1,8 +1,9 @@
-# Session 9: twenty-four more train batches (train-42..65) from the train split's remainder, in three
-# rounds of eight, run in /work/annot as the earlier sampling scripts. Each round (seeded with its
+# Session 9: the train split's remainder in 29 more train batches (train-42..70): three rounds of
+# eight, run in /work/annot as the earlier sampling scripts. Each round (seeded with its
 # first batch number): up to 500 sentences of a critical source (what is left of them; used up in the
 # second round), 1,200 with approving wording (POS, as sample-session8.py; only 166 were left for the
-# third), the rest of the round's 2,400 at random.
+# third), the rest of the round's 2,400 at random; then the last 1,524 sentences, shuffled, in five
+# batches (train-66..70).
 import json,re,random,collections,os,shutil,glob
 src=open('prep4.py').read()
 exec(src.split('import glob')[0])   # rows, CRIT, STRONG, crit, score, write
@@ -22,3 +23,11 @@ for first in (42,50,58):   # first batch of the round, also its seed
     print('pool',len(pool),'critical',len(a),'approving',len(p),'random',len(rnd))
     allt=a+p+rnd; random.shuffle(allt)
     for k in range(8): write(f'train-{k+first:02d}',allt[k*300:(k+1)*300])
+random.seed(66)
+used=set()
+for f in glob.glob('batches/*/items.jsonl'):
+    for l in open(f): used.add(json.loads(l)['sid'])
+pool=[r for r in rows if r['split']=='train' and r['id'] not in used]
+random.shuffle(pool)
+print('pool',len(pool))
+for k in range(5): write(f'train-{k+66:02d}',pool[k*len(pool)//5:(k+1)*len(pool)//5])
