@@ -6,7 +6,8 @@ documents-labels.jsonl) and adjudication/ (decisions.jsonl, document-decisions.j
 <split>/stance.jsonl and <split>/sentiment.jsonl (guideline format, plus source and doc),
 documents/<split>.jsonl (the documents' bloc sentences joined, with the adjudicated per-bloc
 labels) and ../adjudication/real-<batch>.jsonl (every annotator's label, for the record).
-Items whose name turned out not to be the bloc (NOT_TARGET) are left out.
+Items whose name turned out not to be the bloc (NOT_TARGET) are left out, and so are the few
+in UNREADABLE, whose sentence does not name the bloc in words a reader (or the gazetteer) can find.
 """
 import json, os, re, sys, glob, collections
 
@@ -16,6 +17,11 @@ src = {json.loads(l)['id']: json.loads(l) for l in open(os.path.join(annot, 'sou
 
 def load(p):
     return [json.loads(l) for l in open(p) if l.strip()] if os.path.exists(p) else []
+
+# Sentences of train batches 42-70 that do not name the bloc legibly: a mis-decoded apostrophe
+# glued to the name ("the European Unionís", "the African Unionís"), and a White House sentence
+# whose bloc is only "they" (the source's regex hit lay in another sentence).
+UNREADABLE = {'ungdc-1f60f218f43c#EU', 'ungdc-9b2d9533e069#African Union', 'wh-a1e6ad2d4873#EU'}
 
 out = collections.defaultdict(list)
 for d in sorted(glob.glob(os.path.join(annot, 'batches', '*'))):
@@ -41,7 +47,7 @@ for d in sorted(glob.glob(os.path.join(annot, 'batches', '*'))):
             la, lb = a['stances'][t], b['stances'][t]
             label = la if la == lb else x['stances'][t]
             rec['stances'][t] = [la, lb, label]
-            if label == 'NOT_TARGET':
+            if label == 'NOT_TARGET' or it['sid'] + '#' + t in UNREADABLE:
                 continue
             item = {'id': it['sid'] + '#' + t, 'text': it['text'], 'target': t}
             if s['mentions'].get(t):
