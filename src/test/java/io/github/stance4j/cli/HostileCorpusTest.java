@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * ones have their results; no stack trace; and a record that runs out of its time budget (here
  * 6 s) gets the budget's error instead of holding up the rest. What the outcome depends on is not
  * the machine's speed: the 5 MB line and the 100,000 tiny sentences each need thousands of model
- * batches, far beyond 6 s anywhere, and the record that a fast machine might finish in time (the
- * sentence naming NATO 20,000 times) is accepted either way.
+ * batches, far beyond 6 s anywhere, and the records whose time depends on the machine and its load
+ * (the sentence naming NATO 20,000 times; the 8,000-character line without punctuation) are accepted
+ * either way.
  */
 class HostileCorpusTest {
     @Test
