@@ -35,6 +35,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--errors", description = "Also list the misclassified items with their probabilities.")
     boolean errors;
 
+    @Option(names = "--predictions", paramLabel = "FILE", description = "Also write every scored item (gold label, predicted label,"
+            + " probabilities) to FILE, one JSON object a line.")
+    Path predictions;
+
     @Option(names = "--markdown", description = "Print the headline figures as a markdown table (as in the README).")
     boolean markdown;
 
@@ -125,6 +129,16 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
             }
         }
+        if (predictions != null) {
+            try (java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(predictions)) {
+                for (Evaluator.Scored s : report.scored()) {
+                    w.write(ScoreCommand.JSON.writeValueAsString(s));
+                    w.newLine();
+                }
+            } catch (IOException e) {
+                throw new CliException("cannot write " + predictions + ": " + e.getMessage(), 2);
+            }
+        }
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>(report.toMap());
             out.put("target_sensitivity", sensitivity);
@@ -169,7 +183,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (errors) {
             System.out.println("errors:");
-            for (Evaluator.Error e : report.errors()) {
+            for (Evaluator.Scored e : report.errors()) {
                 System.out.printf("  %s %s gold=%s predicted=%s %s%s: %s%n", e.kind(), e.id(), e.gold(), e.predicted(), e.scores(),
                         e.target() == null ? "" : " target=" + e.target(), e.text());
             }

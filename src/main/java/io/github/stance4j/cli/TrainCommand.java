@@ -54,6 +54,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--pair-loss", defaultValue = "0.5", description = "Weight of the contrastive term over targets of one sentence"
             + " with different gold stances (default: ${DEFAULT-VALUE}).")
     double pairLoss;
+    @Option(names = "--teacher", paramLabel = "DIR", description = "Model folder (same design and layers) whose probabilities,"
+            + " averaged over every --teacher given, soften the gold labels: self-distillation.")
+    List<Path> teachers = new ArrayList<>();
+    @Option(names = "--distill", defaultValue = "0.5", description = "Weight of the teachers' probabilities in the training target"
+            + " (the gold label has the rest; default: ${DEFAULT-VALUE}, used only with --teacher).")
+    double distill;
     @Option(names = "--install", description = "Copy the result into models/ if it beats the shipped model on the dev set.")
     boolean install;
 
@@ -69,6 +75,11 @@ final class TrainCommand implements Callable<Integer> {
                 throw new CliException("training data folder not found: " + p, 2);
             }
         }
+        for (Path p : teachers) {
+            if (!Files.isRegularFile(p.resolve("model.json"))) {
+                throw new CliException("teacher model folder not found (no model.json): " + p, 2);
+            }
+        }
         Trainer.Options options;
         try {
             JsonNode from = continued();
@@ -76,7 +87,7 @@ final class TrainCommand implements Callable<Integer> {
                     : from != null ? BaseModel.describedBy(from.path("baseModel").asText()) : BaseModel.MINILM_L6;
             int depth = layers != 0 ? layers : from != null ? from.path("layers").asInt(start.layers()) : start.layers();
             options = new Trainer.Options(train, dev, out, base, epochs, batch, lr, headLr, depth, freeze,
-                    augment, limit, maxLength, seed, orderSeed == null ? seed : orderSeed, design, pairLoss, start);
+                    augment, limit, maxLength, seed, orderSeed == null ? seed : orderSeed, design, pairLoss, start, teachers, distill);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), 2);
         }

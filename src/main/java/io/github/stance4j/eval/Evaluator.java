@@ -19,11 +19,24 @@ import java.util.Map;
 public final class Evaluator {
     private Evaluator() {}
 
-    /** A misclassified item with the probabilities the model gave. */
-    public record Error(String kind, String id, String text, String target, String gold, String predicted, Map<?, Double> scores) {}
+    /** A scored item: its gold label, the model's label and the probabilities the model gave. */
+    public record Scored(String kind, String id, String text, String target, String gold, String predicted, Map<?, Double> scores) {
+        /** Whether the model's label is not the gold one. */
+        public boolean wrong() {
+            return !gold.equals(predicted);
+        }
+    }
 
-    /** The figures of one evaluation; any part may be absent when its items are. */
-    public record Report(Metrics stance, Metrics stanceExplicit, Metrics stanceImplicit, Metrics sentiment, List<Error> errors) {
+    /**
+     * The figures of one evaluation, any part absent when its items are, and every item scored
+     * (stance items first, in input order, then sentiment items).
+     */
+    public record Report(Metrics stance, Metrics stanceExplicit, Metrics stanceImplicit, Metrics sentiment, List<Scored> scored) {
+        /** The misclassified items. */
+        public List<Scored> errors() {
+            return scored.stream().filter(Scored::wrong).toList();
+        }
+
         /** The figures as nested maps, keys as {@code evaluate --json} prints them. */
         public Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -55,7 +68,7 @@ public final class Evaluator {
 
     /** Evaluates; either list may be empty. */
     public static Report evaluate(StanceAnalyzer analyzer, List<StanceItem> stance, List<SentimentItem> sentiment) {
-        List<Error> errors = new ArrayList<>();
+        List<Scored> scored = new ArrayList<>();
         Metrics all = null;
         Metrics explicit = null;
         Metrics implicit = null;
@@ -70,10 +83,8 @@ public final class Evaluator {
             implicit = metrics(stance, p, true);
             for (int i = 0; i < stance.size(); i++) {
                 StanceItem it = stance.get(i);
-                if (p.get(i).label() != it.stance()) {
-                    errors.add(new Error(it.implicit() ? "stance_implicit" : "stance_explicit", it.id(), it.text(), it.target(),
-                            it.stance().name(), p.get(i).label().name(), p.get(i).scores()));
-                }
+                scored.add(new Scored(it.implicit() ? "stance_implicit" : "stance_explicit", it.id(), it.text(), it.target(),
+                        it.stance().name(), p.get(i).label().name(), p.get(i).scores()));
             }
         }
         Metrics sent = null;
@@ -90,14 +101,12 @@ public final class Evaluator {
                 gold[i] = sentiment.get(i).sentiment().ordinal();
                 pred[i] = p.get(i).label().ordinal();
                 conf[i] = p.get(i).probability(p.get(i).label());
-                if (gold[i] != pred[i]) {
-                    errors.add(new Error("sentiment", sentiment.get(i).id(), sentiment.get(i).text(), null,
-                            sentiment.get(i).sentiment().name(), p.get(i).label().name(), p.get(i).scores()));
-                }
+                scored.add(new Scored("sentiment", sentiment.get(i).id(), sentiment.get(i).text(), null,
+                        sentiment.get(i).sentiment().name(), p.get(i).label().name(), p.get(i).scores()));
             }
             sent = Metrics.of(names(Sentiment.values()), gold, pred, conf);
         }
-        return new Report(all, explicit, implicit, sent, errors);
+        return new Report(all, explicit, implicit, sent, scored);
     }
 
     private static Metrics metrics(List<StanceItem> items, List<Prediction<Stance>> p, Boolean implicit) {

@@ -52,7 +52,8 @@ public final class Trainer {
     /** Training settings. */
     public record Options(List<Path> trainDirs, Path devDir, Path outDir, Path base, int epochs, int batchSize, double learningRate,
                           double headLearningRate, int layers, int frozenLayers, boolean augmentation, int limit, int maxLength,
-                          long seed, long orderSeed, String design, double pairLoss, BaseModel encoder) {
+                          long seed, long orderSeed, String design, double pairLoss, BaseModel encoder, List<Path> teachers,
+                          double distillation) {
         /** Checks the values, naming the bad one. */
         public Options {
             if (epochs < 1) {
@@ -80,6 +81,18 @@ public final class Trainer {
             if (maxLength < 8 || maxLength > BaseModel.POSITIONS) {
                 throw new IllegalArgumentException("max length must be in 8.." + BaseModel.POSITIONS + ": " + maxLength);
             }
+            teachers = List.copyOf(teachers);
+            if (!(distillation >= 0 && distillation <= 1)) {
+                throw new IllegalArgumentException("distillation weight must be in 0..1: " + distillation);
+            }
+        }
+
+        /** Settings without teachers. */
+        public Options(List<Path> trainDirs, Path devDir, Path outDir, Path base, int epochs, int batchSize, double learningRate,
+                       double headLearningRate, int layers, int frozenLayers, boolean augmentation, int limit, int maxLength,
+                       long seed, long orderSeed, String design, double pairLoss, BaseModel encoder) {
+            this(trainDirs, devDir, outDir, base, epochs, batchSize, learningRate, headLearningRate, layers, frozenLayers, augmentation,
+                    limit, maxLength, seed, orderSeed, design, pairLoss, encoder, List.of(), 0);
         }
 
         /** Settings for the default encoder, all-MiniLM-L6-v2. */
@@ -100,9 +113,19 @@ public final class Trainer {
     /**
      * A training sentence (or sentence-target pair): tokens, sentiment label (-1 if none), mentions
      * with stance labels, and the index of its sentence (the copies of one sentence, one per target,
-     * share it and are batched together).
+     * share it and are batched together); with teachers, their mean probabilities for the sentiment
+     * (null without) and for each mention's stance.
      */
-    private record Example(int[] ids, int[] typeIds, int sentiment, List<int[]> spans, List<Integer> stances, int group) {}
+    private record Example(int[] ids, int[] typeIds, int sentiment, List<int[]> spans, List<Integer> stances, int group,
+                           float[] teacherSentiment, float[][] teacherStances) {
+        Example(int[] ids, int[] typeIds, int sentiment, List<int[]> spans, List<Integer> stances, int group) {
+            this(ids, typeIds, sentiment, spans, stances, group, null, null);
+        }
+
+        Batch.Item item() {
+            return new Batch.Item(ids, typeIds, spans);
+        }
+    }
 
     private int skipped;
     private String baseModel; // the manifest's: the encoder's description, or that of the model continued
@@ -151,8 +174,9 @@ public final class Trainer {
             examples = new ArrayList<>(examples.subList(0, o.limit()));
         }
         log.printf("training: %d examples (%d stance items, %d sentiment items) from %s, %s, %d layers, %d frozen, %d epochs, seed %d,"
-                        + " order seed %d, pair loss %.2f, encoder %s%n", examples.size(), stance.size(), sentiment.size(), o.trainDirs(), design(), o.layers(),
-                o.frozenLayers(), o.epochs(), o.seed(), o.orderSeed(), o.pairLoss(), o.encoder().id());
+                        + " order seed %d, pair loss %.2f, encoder %s%s%n", examples.size(), stance.size(), sentiment.size(), o.trainDirs(), design(), o.layers(),
+                o.frozenLayers(), o.epochs(), o.seed(), o.orderSeed(), o.pairLoss(), o.encoder().id(),
+                o.teachers().isEmpty() ? "" : String.format(", distilled from %s at weight %.2f", o.teachers(), o.distillation()));
 
         Map<String, Tensor> base = startingWeights();
         base.keySet().removeIf(k -> k.startsWith("encoder.layer.") && Integer.parseInt(k.split("\\.")[2]) >= o.layers());
@@ -160,6 +184,7 @@ public final class Trainer {
         Map<String, Double> best = null;
         double bestScore = -1;
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            examples = teach(manager, examples);
             StanceNet net = new StanceNet(BaseModel.VOCAB, BaseModel.HIDDEN, BaseModel.HEADS, BaseModel.FFN, o.layers(), BaseModel.POSITIONS);
             net.load(manager, base, o.seed());
             AdamW adam = new AdamW(net, o.frozenLayers());
@@ -307,11 +332,17 @@ public final class Trainer {
         List<Float> sentimentGold = new ArrayList<>();
         List<Integer> stanceGold = new ArrayList<>();
         List<Integer> stanceGroups = new ArrayList<>();
+        List<float[]> sentimentTeacher = new ArrayList<>();
+        List<float[]> stanceTeacher = new ArrayList<>();
         for (Example e : batch) {
-            items.add(new Batch.Item(e.ids(), e.typeIds(), e.spans()));
+            items.add(e.item());
             stanceGold.addAll(e.stances());
             e.stances().forEach(x -> stanceGroups.add(e.group()));
             sentimentGold.add((float) e.sentiment());
+            sentimentTeacher.add(e.teacherSentiment());
+            for (int i = 0; i < e.stances().size(); i++) {
+                stanceTeacher.add(e.teacherStances() == null ? null : e.teacherStances()[i]);
+            }
         }
         Batch b = new Batch(items);
         long t0 = System.nanoTime();
@@ -321,10 +352,10 @@ public final class Trainer {
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray states = net.encode(in[0], in[5], in[1], 0.1f);
                 NDList logits = net.heads(states, in[2], in[3], in[4], 0.1f);
-                NDArray loss = crossEntropy(m, logits.get(0), toInt(sentimentGold));
+                NDArray loss = crossEntropy(m, logits.get(0), toInt(sentimentGold), sentimentTeacher, o.distillation());
                 if (!stanceGold.isEmpty()) {
                     int[] gold = stanceGold.stream().mapToInt(Integer::intValue).toArray();
-                    loss = loss.add(crossEntropy(m, logits.get(1), gold));
+                    loss = loss.add(crossEntropy(m, logits.get(1), gold, stanceTeacher, o.distillation()));
                     if (o.pairLoss() > 0) {
                         NDArray pair = pairLoss(m, logits.get(1), gold, stanceGroups);
                         if (pair != null) {
@@ -393,18 +424,91 @@ public final class Trainer {
     /** Log-probability margin of {@link #pairLoss}. */
     private static final float PAIR_MARGIN = 1f;
 
-    /** Mean negative log-likelihood over rows whose gold label is not -1. */
-    private static NDArray crossEntropy(NDManager m, NDArray logits, int[] gold) {
-        float[] oneHot = new float[gold.length * StanceNet.CLASSES];
+    /**
+     * Mean cross-entropy over rows whose gold label is not -1, against the one-hot gold label or,
+     * where a row has teacher probabilities, against {@code (1 - w) * gold + w * teacher}.
+     */
+    static NDArray crossEntropy(NDManager m, NDArray logits, int[] gold, List<float[]> teacher, double w) {
+        float[] target = new float[gold.length * StanceNet.CLASSES];
         int n = 0;
         for (int i = 0; i < gold.length; i++) {
-            if (gold[i] >= 0) {
-                oneHot[i * StanceNet.CLASSES + gold[i]] = 1f;
-                n++;
+            if (gold[i] < 0) {
+                continue;
             }
+            float[] soft = teacher.get(i);
+            for (int c = 0; c < StanceNet.CLASSES; c++) {
+                float hard = c == gold[i] ? 1f : 0f;
+                target[i * StanceNet.CLASSES + c] = soft == null ? hard : (float) ((1 - w) * hard + w * soft[c]);
+            }
+            n++;
         }
-        NDArray target = m.create(oneHot, new Shape(gold.length, StanceNet.CLASSES));
-        return logits.logSoftmax(-1).mul(target).sum().neg().div(Math.max(1, n));
+        NDArray t = m.create(target, new Shape(gold.length, StanceNet.CLASSES));
+        return logits.logSoftmax(-1).mul(t).sum().neg().div(Math.max(1, n));
+    }
+
+    /**
+     * The examples with their teachers' mean probabilities (softmax at temperature 1, no dropout)
+     * for the sentiment and each mention's stance, computed once before training; the examples
+     * unchanged without teachers. Each teacher is a model folder of the run's design and layers.
+     */
+    private List<Example> teach(NDManager manager, List<Example> examples) throws IOException, ModelLoadException {
+        if (o.teachers().isEmpty()) {
+            return examples;
+        }
+        int k = StanceNet.CLASSES;
+        float[][] sentiment = new float[examples.size()][k];
+        float[][][] stances = new float[examples.size()][][];
+        for (int i = 0; i < examples.size(); i++) {
+            stances[i] = new float[examples.get(i).stances().size()][k];
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingInt(i -> examples.get(i).ids().length)); // little padding
+        float share = 1f / o.teachers().size();
+        for (Path dir : o.teachers()) {
+            long t0 = System.nanoTime();
+            ModelBundle teacher = ModelBundle.fromDirectory(dir);
+            if (!teacher.config().design().equals(design()) || teacher.config().layers() != o.layers()) {
+                throw new IllegalArgumentException("teacher " + dir + " is a " + teacher.config().design() + " model with "
+                        + teacher.config().layers() + " layers; this run trains " + design() + " with " + o.layers());
+            }
+            try (NDManager tm = manager.newSubManager()) {
+                StanceNet net = new StanceNet(BaseModel.VOCAB, BaseModel.HIDDEN, BaseModel.HEADS, BaseModel.FFN, o.layers(), BaseModel.POSITIONS);
+                net.load(tm, teacher.weights(), o.seed());
+                for (int from = 0; from < order.size(); from += StanceModel.BATCH) {
+                    List<Integer> part = order.subList(from, Math.min(order.size(), from + StanceModel.BATCH));
+                    Batch b = new Batch(part.stream().map(i -> examples.get(i).item()).toList());
+                    try (NDManager m = tm.newSubManager(); NDScope scope = new NDScope()) {
+                        NDArray[] in = b.arrays(m);
+                        NDList logits = net.heads(net.encode(in[0], in[5], in[1], 0f), in[2], in[3], in[4], 0f);
+                        float[] ps = logits.get(0).softmax(-1).toFloatArray();
+                        float[] pt = logits.get(1).softmax(-1).toFloatArray();
+                        int row = 0;
+                        for (int j = 0; j < part.size(); j++) {
+                            int i = part.get(j);
+                            for (int c = 0; c < k; c++) {
+                                sentiment[i][c] += share * ps[j * k + c];
+                            }
+                            for (float[] s : stances[i]) {
+                                for (int c = 0; c < k; c++) {
+                                    s[c] += share * pt[row * k + c];
+                                }
+                                row++;
+                            }
+                        }
+                    }
+                }
+            }
+            log.printf("teacher %s: %d examples scored (%.0f s)%n", dir, examples.size(), (System.nanoTime() - t0) / 1e9);
+        }
+        List<Example> out = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            Example e = examples.get(i);
+            out.add(new Example(e.ids(), e.typeIds(), e.sentiment(), e.spans(), e.stances(), e.group(), sentiment[i], stances[i]));
+        }
+        return out;
     }
 
     /**
@@ -444,6 +548,10 @@ public final class Trainer {
         training.put("orderSeed", o.orderSeed());
         training.put("trainingFolders", o.trainDirs().stream().map(Path::toString).toList());
         training.put("pairLoss", o.pairLoss());
+        if (!o.teachers().isEmpty()) {
+            training.put("teachers", o.teachers().stream().map(Path::toString).toList());
+            training.put("distillation", o.distillation());
+        }
         if (continuing()) {
             training.put("startedFrom", o.base().toString());
         }

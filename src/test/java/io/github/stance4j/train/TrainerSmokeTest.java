@@ -86,4 +86,27 @@ class TrainerSmokeTest {
                 () -> new Trainer(other, quiet).train());
         assertTrue(e.getMessage().contains("marker-tokens"), e.getMessage());
     }
+
+    @Test
+    void teachers_scoreEveryExample_andAreRecorded(@TempDir Path dir) throws Exception {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
+        new Trainer(tiny(dir.resolve("a")), quiet).train();
+        Path teacher = dir.resolve("a").resolve("best");
+        Trainer.Options o = tiny(dir.resolve("b"));
+        Trainer.Options taught = new Trainer.Options(o.trainDirs(), o.devDir(), o.outDir(), null, 1, o.batchSize(), o.learningRate(),
+                o.headLearningRate(), o.layers(), 0, false, o.limit(), o.maxLength(), o.seed(), o.orderSeed(), o.design(), o.pairLoss(),
+                o.encoder(), List.of(teacher, teacher), 0.5);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        new Trainer(taught, new PrintStream(log, true)).train();
+        assertTrue(log.toString().contains("teacher " + teacher + ": "), log.toString());
+        Map<String, Object> training = ModelBundle.fromDirectory(dir.resolve("b").resolve("best")).config().training();
+        assertEquals(List.of(teacher.toString(), teacher.toString()), training.get("teachers"));
+        assertEquals(0.5, training.get("distillation"));
+        Trainer.Options deeper = new Trainer.Options(o.trainDirs(), o.devDir(), dir.resolve("c"), null, 1, o.batchSize(), o.learningRate(),
+                o.headLearningRate(), 2, 0, false, o.limit(), o.maxLength(), o.seed(), o.orderSeed(), o.design(), o.pairLoss(),
+                o.encoder(), List.of(teacher), 0.5);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(deeper, quiet).train());
+        assertTrue(e.getMessage().contains("teacher"), e.getMessage());
+    }
 }
