@@ -20,8 +20,10 @@ def load(p):
 
 # Sentences of train batches 42-70 that do not name the bloc legibly: a mis-decoded apostrophe
 # glued to the name ("the European Unionís", "the African Unionís"), and a White House sentence
-# whose bloc is only "they" (the source's regex hit lay in another sentence).
-UNREADABLE = {'ungdc-1f60f218f43c#EU', 'ungdc-9b2d9533e069#African Union', 'wh-a1e6ad2d4873#EU'}
+# whose bloc is only "they" (the source's regex hit lay in another sentence); and four sentences of dev
+# batches 15-27 from US-EU joint statements whose EU is only "we" or "each side of the Atlantic".
+UNREADABLE = {'ungdc-1f60f218f43c#EU', 'ungdc-9b2d9533e069#African Union', 'wh-a1e6ad2d4873#EU',
+              'wh-45e9eba43516#EU', 'wh-6ea017c75f2a#EU', 'wh-75ee7389945a#EU', 'wh-907849e20f4e#EU'}
 
 out = collections.defaultdict(list)
 for d in sorted(glob.glob(os.path.join(annot, 'batches', '*'))):
