@@ -469,11 +469,7 @@ public final class Trainer {
         float share = 1f / o.teachers().size();
         for (Path dir : o.teachers()) {
             long t0 = System.nanoTime();
-            ModelBundle teacher = ModelBundle.fromDirectory(dir);
-            if (!teacher.config().design().equals(design()) || teacher.config().layers() != o.layers()) {
-                throw new IllegalArgumentException("teacher " + dir + " is a " + teacher.config().design() + " model with "
-                        + teacher.config().layers() + " layers; this run trains " + design() + " with " + o.layers());
-            }
+            ModelBundle teacher = fitting(dir, "teacher ");
             try (NDManager tm = manager.newSubManager()) {
                 StanceNet net = new StanceNet(BaseModel.VOCAB, BaseModel.HIDDEN, BaseModel.HEADS, BaseModel.FFN, o.layers(), BaseModel.POSITIONS);
                 net.load(tm, teacher.weights(), o.seed());
@@ -520,13 +516,19 @@ public final class Trainer {
             baseModel = o.encoder().description();
             return o.encoder().weights(o.base());
         }
-        ModelBundle start = ModelBundle.fromDirectory(o.base());
-        if (!start.config().design().equals(design()) || start.config().layers() != o.layers()) {
-            throw new IllegalArgumentException(o.base() + " is a " + start.config().design() + " model with " + start.config().layers()
-                    + " layers; this run trains " + design() + " with " + o.layers());
-        }
+        ModelBundle start = fitting(o.base(), "");
         baseModel = start.config().baseModel();
         return new LinkedHashMap<>(start.weights());
+    }
+
+    /** The model bundle in {@code dir}, if it has this run's design and layers; {@code role} prefixes the error. */
+    private ModelBundle fitting(Path dir, String role) throws IOException, ModelLoadException {
+        ModelBundle b = ModelBundle.fromDirectory(dir);
+        if (!b.config().design().equals(design()) || b.config().layers() != o.layers()) {
+            throw new IllegalArgumentException(role + dir + " is a " + b.config().design() + " model with " + b.config().layers()
+                    + " layers; this run trains " + design() + " with " + o.layers());
+        }
+        return b;
     }
 
     /** Whether {@code --base} names a model folder to go on fine-tuning (rather than base weights). */
