@@ -2,7 +2,8 @@
 adjudicating where they disagree): python3 training-data/real/build.py ANNOT_DIR
 
 ANNOT_DIR/batches/<split>-<n>/ holds items.jsonl, documents.jsonl, A/ and B/ (labels.jsonl,
-documents-labels.jsonl) and adjudication/ (decisions.jsonl, document-decisions.jsonl). Writes
+documents-labels.jsonl) and adjudication/ (decisions.jsonl, document-decisions.jsonl); a batch
+without A/labels.jsonl labels documents only (its items are labelled in other batches). Writes
 <split>/stance.jsonl and <split>/sentiment.jsonl (guideline format, plus source and doc),
 documents/<split>.jsonl (the documents' bloc sentences joined, with the adjudicated per-bloc
 labels) and ../adjudication/real-<batch>.jsonl (every annotator's label, for the record).
@@ -34,6 +35,9 @@ for d in sorted(glob.glob(os.path.join(annot, 'batches', '*'))):
         print('skipped (not adjudicated):', batch)
         continue
     items = load(os.path.join(d, 'items.jsonl'))
+    text = {it['sid']: it['text'] for it in items}
+    if not os.path.exists(os.path.join(d, 'A', 'labels.jsonl')):
+        items = []  # a documents-only batch: its sentences are labelled in other batches
     A, B = load(os.path.join(d, 'A', 'labels.jsonl')), load(os.path.join(d, 'B', 'labels.jsonl'))
     adj = {x['sid']: x for x in load(os.path.join(d, 'adjudication', 'decisions.jsonl'))}
     record = []
@@ -57,13 +61,13 @@ for d in sorted(glob.glob(os.path.join(annot, 'batches', '*'))):
             item.update({'stance': label, 'source': s['source'], 'doc': s['doc']})
             out[(split, 'stance')].append(item)
         record.append(rec)
-    with open(os.path.join(HERE, '..', 'adjudication', 'real-' + batch + '.jsonl'), 'w') as f:
-        for r in record:
-            f.write(json.dumps(r, ensure_ascii=False) + '\n')
+    if record:
+        with open(os.path.join(HERE, '..', 'adjudication', 'real-' + batch + '.jsonl'), 'w') as f:
+            for r in record:
+                f.write(json.dumps(r, ensure_ascii=False) + '\n')
     docs = load(os.path.join(d, 'documents.jsonl'))
     DA, DB = load(os.path.join(d, 'A', 'documents-labels.jsonl')), load(os.path.join(d, 'B', 'documents-labels.jsonl'))
     dadj = {x['doc']: x for x in load(os.path.join(d, 'adjudication', 'document-decisions.jsonl'))}
-    text = {it['sid']: it['text'] for it in items}
     for doc, a, b in zip(docs, DA, DB):
         blocs = {}
         for t in doc['blocs']:

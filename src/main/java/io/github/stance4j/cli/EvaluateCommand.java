@@ -7,6 +7,7 @@ import io.github.stance4j.eval.DocumentEvaluation;
 import io.github.stance4j.eval.EvalSet;
 import io.github.stance4j.eval.Evaluator;
 import io.github.stance4j.eval.TargetSensitivity;
+import io.github.stance4j.result.SummaryRule;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -93,9 +94,11 @@ final class EvaluateCommand implements Callable<Integer> {
         if (fitSummary != null) {
             try (StanceAnalyzer analyzer = Analyzers.open(model)) {
                 DocumentEvaluation.Fit fit = DocumentEvaluation.fit(analyzer, fitSummary);
-                System.out.printf("best of %d rules: %s%n%d of %d (document, bloc) summaries right; %d of %d documents all right (default rule: %d)%n",
+                System.out.printf("best of %d rules: %s%n%d of %d (document, bloc) summaries right; %d of %d documents all right%n"
+                                + "held out (%d-fold cross-validation of the fit, %d shuffles): %.4f; default rule %s: %.4f%n",
                         fit.rulesTried(), fit.rule(), fit.result().blocsRight(), fit.result().blocs(), fit.result().documentsRight(),
-                        fit.result().documents(), DocumentEvaluation.evaluate(analyzer, fitSummary).blocsRight());
+                        fit.result().documents(), DocumentEvaluation.FOLDS, DocumentEvaluation.REPEATS, fit.crossValidated(),
+                        SummaryRule.DEFAULT, fit.defaultAccuracy());
             } catch (IOException e) {
                 throw new CliException(e.getMessage(), 2);
             }
