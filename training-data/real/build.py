@@ -6,7 +6,8 @@ documents-labels.jsonl) and adjudication/ (decisions.jsonl, document-decisions.j
 without A/labels.jsonl labels documents only (its items are labelled in other batches). Writes
 <split>/stance.jsonl and <split>/sentiment.jsonl (guideline format, plus source and doc),
 documents/<split>.jsonl (the documents' bloc sentences joined, with the adjudicated per-bloc
-labels) and ../adjudication/real-<batch>.jsonl (every annotator's label, for the record).
+labels) and ../adjudication/real-<batch>.jsonl (every annotator's label of every item and document,
+for the record).
 Items whose name turned out not to be the bloc (NOT_TARGET) are left out, and so are the few
 in UNREADABLE, whose sentence does not name the bloc in words a reader (or the gazetteer) can find.
 """
@@ -39,6 +40,7 @@ for d in sorted(glob.glob(os.path.join(annot, 'batches', '*'))):
     if not os.path.exists(os.path.join(d, 'A', 'labels.jsonl')):
         items = []  # a documents-only batch: its sentences are labelled in other batches
     A, B = load(os.path.join(d, 'A', 'labels.jsonl')), load(os.path.join(d, 'B', 'labels.jsonl'))
+    assert len(items) == len(A) == len(B), (batch, len(items), len(A), len(B))
     adj = {x['sid']: x for x in load(os.path.join(d, 'adjudication', 'decisions.jsonl'))}
     record = []
     for it, a, b in zip(items, A, B):
@@ -61,21 +63,25 @@ for d in sorted(glob.glob(os.path.join(annot, 'batches', '*'))):
             item.update({'stance': label, 'source': s['source'], 'doc': s['doc']})
             out[(split, 'stance')].append(item)
         record.append(rec)
+    docs = load(os.path.join(d, 'documents.jsonl'))
+    DA, DB = load(os.path.join(d, 'A', 'documents-labels.jsonl')), load(os.path.join(d, 'B', 'documents-labels.jsonl'))
+    assert len(docs) == len(DA) == len(DB), (batch, len(docs), len(DA), len(DB))
+    dadj = {x['doc']: x for x in load(os.path.join(d, 'adjudication', 'document-decisions.jsonl'))}
+    for doc, a, b in zip(docs, DA, DB):
+        assert doc['doc'] == a['doc'] == b['doc'], (batch, doc['doc'])
+        blocs, labels = {}, {}
+        for t in doc['blocs']:
+            la, lb = a['stances'][t], b['stances'][t]
+            blocs[t] = la if la == lb else dadj[doc['doc']]['stances'][t]
+            labels[t] = [la, lb, blocs[t]]
+        full = src[doc['sids'][0]]['doc']
+        out[(split, 'documents')].append({'id': full, 'source': doc['source'],
+                                          'text': '\n\n'.join(text[s] for s in doc['sids']), 'blocs': blocs})
+        record.append({'doc': full, 'stances': labels})
     if record:
         with open(os.path.join(HERE, '..', 'adjudication', 'real-' + batch + '.jsonl'), 'w') as f:
             for r in record:
                 f.write(json.dumps(r, ensure_ascii=False) + '\n')
-    docs = load(os.path.join(d, 'documents.jsonl'))
-    DA, DB = load(os.path.join(d, 'A', 'documents-labels.jsonl')), load(os.path.join(d, 'B', 'documents-labels.jsonl'))
-    dadj = {x['doc']: x for x in load(os.path.join(d, 'adjudication', 'document-decisions.jsonl'))}
-    for doc, a, b in zip(docs, DA, DB):
-        blocs = {}
-        for t in doc['blocs']:
-            la, lb = a['stances'][t], b['stances'][t]
-            blocs[t] = la if la == lb else dadj[doc['doc']]['stances'][t]
-        full = src[doc['sids'][0]]['doc']
-        out[(split, 'documents')].append({'id': full, 'source': doc['source'],
-                                          'text': '\n\n'.join(text[s] for s in doc['sids']), 'blocs': blocs})
 
 for (split, kind), rows in sorted(out.items()):
     path = os.path.join(HERE, 'documents', split + '.jsonl') if kind == 'documents' else os.path.join(HERE, split, kind + '.jsonl')

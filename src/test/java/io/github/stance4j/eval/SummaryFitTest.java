@@ -14,6 +14,7 @@ import io.github.stance4j.result.Stance;
 import io.github.stance4j.result.SummaryRule;
 import io.github.stance4j.result.TargetMention;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,8 +55,11 @@ class SummaryFitTest {
         assertEquals(20, fit.result().blocsRight());
         assertNotEquals(SummaryRule.DEFAULT, fit.rule());
         assertEquals(1.0, fit.crossValidated(), 1e-9);
-        assertEquals(DocumentEvaluation.grid().size(), fit.rulesTried());
-        assertEquals(SummaryRule.DEFAULT, DocumentEvaluation.grid().get(0));
+        assertEquals(20, fit.result().documents());
+        List<SummaryRule> grid = DocumentEvaluation.grid();
+        assertEquals(SummaryRule.DEFAULT, grid.get(0));
+        assertEquals(grid.size(), new HashSet<>(grid).size(), "each rule once");
+        assertEquals(grid.size(), fit.rulesTried());
     }
 
     @Test
@@ -72,5 +76,20 @@ class SummaryFitTest {
         DocumentEvaluation.Fit fit = DocumentEvaluation.fit(scored(docs, gold));
         assertEquals(11, fit.result().blocsRight());
         assertTrue(fit.crossValidated() < 11 / 20.0, "held out: " + fit.crossValidated());
+    }
+
+    @Test
+    void everyDocumentIsHeldOutOncePerShuffle() {
+        // one SUPPORTIVE document among NEUTRAL ones that look alike: it is right only when a rule
+        // fitted without it calls it SUPPORTIVE, which no fit on NEUTRAL documents does; so it
+        // costs exactly one held-out summary per shuffle, whichever fold it falls in
+        List<DocumentResult> docs = new ArrayList<>();
+        List<String> gold = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            docs.add(document(0.0f, 0.4f, 0.6f));
+            gold.add(i == 7 ? "SUPPORTIVE" : "NEUTRAL");
+        }
+        DocumentEvaluation.Fit fit = DocumentEvaluation.fit(scored(docs, gold));
+        assertEquals(19 / 20.0, fit.crossValidated(), 1e-9);
     }
 }
