@@ -17,40 +17,36 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /** Fitting the summary rule on labelled documents, and the held-out figure that says whether to adopt the fit. */
 class SummaryFitTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A document of two explicit NATO mentions, each with these stance probabilities. */
-    private static DocumentResult document(float c, float s, float n) {
-        TargetMention m = new TargetMention("NATO", "NATO", 0, 4, false, Prediction.of(Stance.class, new float[] {c, s, n}));
+    /**
+     * Fits the rule on 20 alike documents, each of two explicit NATO mentions leaning NEUTRAL (0.6)
+     * over SUPPORTIVE (0.4), the i-th labelled {@code gold.apply(i)}.
+     */
+    private static DocumentEvaluation.Fit fitAlike(IntFunction<String> gold) {
+        TargetMention m = new TargetMention("NATO", "NATO", 0, 4, false, Prediction.of(Stance.class, new float[] {0.0f, 0.4f, 0.6f}));
         SentenceResult sentence = new SentenceResult(0, 0, 10, "x", Prediction.of(Sentiment.class, new float[] {0.2f, 0.6f, 0.2f}), List.of(m));
-        return new DocumentResult(List.of(sentence, sentence), Map.of());
-    }
-
-    private static DocumentEvaluation.Scored scored(List<DocumentResult> docs, List<String> gold) {
         List<String> ids = new ArrayList<>();
         List<JsonNode> labels = new ArrayList<>();
-        for (int i = 0; i < docs.size(); i++) {
+        List<DocumentResult> docs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
             ids.add("d" + i);
-            labels.add(JSON.createObjectNode().put("NATO", gold.get(i)));
+            labels.add(JSON.createObjectNode().put("NATO", gold.apply(i)));
+            docs.add(new DocumentResult(List.of(sentence, sentence), Map.of()));
         }
-        return new DocumentEvaluation.Scored(ids, labels, docs);
+        return DocumentEvaluation.fit(new DocumentEvaluation.Scored(ids, labels, docs));
     }
 
     @Test
     void fitFindsARuleTheDefaultMissesAndItHoldsOut() {
-        // every mention leans NEUTRAL (0.6) over SUPPORTIVE (0.4), the documents are SUPPORTIVE:
-        // the default's neutral bias (0.8) keeps NEUTRAL (0.48 > 0.4), a lower one (0.6) gives SUPPORTIVE
-        List<DocumentResult> docs = new ArrayList<>();
-        List<String> gold = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            docs.add(document(0.0f, 0.4f, 0.6f));
-            gold.add("SUPPORTIVE");
-        }
-        DocumentEvaluation.Fit fit = DocumentEvaluation.fit(scored(docs, gold));
+        // the documents are SUPPORTIVE: the default's neutral bias (0.8) keeps NEUTRAL (0.48 > 0.4),
+        // a lower one (0.6) gives SUPPORTIVE
+        DocumentEvaluation.Fit fit = fitAlike(i -> "SUPPORTIVE");
         assertEquals(0.0, fit.defaultAccuracy());
         assertEquals(20, fit.result().blocsRight());
         assertNotEquals(SummaryRule.DEFAULT, fit.rule());
@@ -67,13 +63,7 @@ class SummaryFitTest {
         // identical documents, labelled SUPPORTIVE and NEUTRAL 11 to 9: no rule tells them apart, so
         // the in-sample best calls them all SUPPORTIVE (11 of 20); fitted on the other folds, a fold
         // is scored by a rule that cannot have seen its labels, and does worse
-        List<DocumentResult> docs = new ArrayList<>();
-        List<String> gold = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            docs.add(document(0.0f, 0.4f, 0.6f));
-            gold.add(i < 11 ? "SUPPORTIVE" : "NEUTRAL");
-        }
-        DocumentEvaluation.Fit fit = DocumentEvaluation.fit(scored(docs, gold));
+        DocumentEvaluation.Fit fit = fitAlike(i -> i < 11 ? "SUPPORTIVE" : "NEUTRAL");
         assertEquals(11, fit.result().blocsRight());
         assertTrue(fit.crossValidated() < 11 / 20.0, "held out: " + fit.crossValidated());
     }
@@ -83,13 +73,7 @@ class SummaryFitTest {
         // one SUPPORTIVE document among NEUTRAL ones that look alike: it is right only when a rule
         // fitted without it calls it SUPPORTIVE, which no fit on NEUTRAL documents does; so it
         // costs exactly one held-out summary per shuffle, whichever fold it falls in
-        List<DocumentResult> docs = new ArrayList<>();
-        List<String> gold = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            docs.add(document(0.0f, 0.4f, 0.6f));
-            gold.add(i == 7 ? "SUPPORTIVE" : "NEUTRAL");
-        }
-        DocumentEvaluation.Fit fit = DocumentEvaluation.fit(scored(docs, gold));
+        DocumentEvaluation.Fit fit = fitAlike(i -> i == 7 ? "SUPPORTIVE" : "NEUTRAL");
         assertEquals(19 / 20.0, fit.crossValidated(), 1e-9);
     }
 }
