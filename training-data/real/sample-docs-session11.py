@@ -5,8 +5,7 @@
 # no A/labels.jsonl; build.py then takes only their documents). Candidates are chosen as prep.py
 # chose the first 35 (3-10 bloc sentences, one with a cue word), Kremlin also up to 20 sentences
 # (few Kremlin documents are short); the 35 already labelled are left out.
-import json,random,collections,shutil,os
-import re
+import json,random,collections,shutil,os,re
 prep=open('prep.py').read()
 exec('\n'.join(l for l in prep.splitlines() if l.startswith(('CAUT=','SUPP='))))   # cue words
 exec(prep.split('# ---- sampling')[1].split('plan=')[0])   # strata()
@@ -14,10 +13,12 @@ rows=json.load(open('rows.json'))
 stance={}
 for l in open('/work/main/training-data/real/dev/stance.jsonl'):
     x=json.loads(l); stance.setdefault(x['id'].split('#')[0],[]).append(x['target'])
-used={json.loads(l)['id'] for l in open('/work/main/training-data/real/documents/dev.jsonl')}
 docs=collections.defaultdict(list)
 for r in rows:
     if r['split']=='dev': docs[r['doc']].append(r)
+# the 35 labelled before (dev batches 3-4), read from their batches so that a rerun picks the same documents
+doc_of={r['id']:r['doc'] for r in rows}
+used={doc_of[json.loads(l)['sids'][0]] for b in ('dev-03','dev-04') for l in open(f'batches/{b}/documents.jsonl')}
 random.seed(11)
 def ok(d,rs):
     hi=20 if rs[0]['source']=='kremlin' else 10
