@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code soup}: average the weights of several trained models, then calibrate and score the mean on dev. */
+/** {@code soup}: average the weights of several trained models, then calibrate (or take given temperatures) and score the mean on dev. */
 @Command(name = "soup", mixinStandardHelpOptions = true,
         description = "Average the weights of trained models of one design (a model soup), calibrate it and score it on dev.")
 final class SoupCommand implements Callable<Integer> {
@@ -26,6 +26,10 @@ final class SoupCommand implements Callable<Integer> {
     @Option(names = "--dev", defaultValue = "training-data/real/dev", description = "Dev folder (default: training-data/real/dev).")
     Path dev;
 
+    @Option(names = "--temperatures", split = ",", paramLabel = "STANCE,SENTIMENT",
+            description = "Keep these temperatures instead of fitting them on dev (for models trained on the dev split).")
+    double[] temperatures;
+
     @Override
     public Integer call() throws IOException, ModelLoadException {
         for (Path p : models) {
@@ -36,12 +40,15 @@ final class SoupCommand implements Callable<Integer> {
         if (!Files.isDirectory(dev)) {
             throw new CliException("dev folder not found: " + dev, 2);
         }
+        if (temperatures != null && (temperatures.length != 2 || !(temperatures[0] > 0) || !(temperatures[1] > 0))) {
+            throw new CliException("--temperatures takes two positive numbers, STANCE,SENTIMENT", 2);
+        }
         try {
             ModelSoup.mix(models, out);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), 2);
         }
-        Map<String, Double> scores = Trainer.calibrate(out, dev, System.out);
+        Map<String, Double> scores = Trainer.calibrate(out, dev, temperatures, System.out);
         System.out.printf("soup of %d models: %s, written to %s%n", models.size(), scores, out);
         return 0;
     }

@@ -583,22 +583,19 @@ public final class Trainer {
      * log-likelihood), scores it, and rewrites its manifest with both; returns the scores.
      */
     public static Map<String, Double> calibrate(Path dir, Path devDir, PrintStream log) throws IOException, ModelLoadException {
-        List<StanceItem> stance = Corpus.stance(devDir);
-        List<SentimentItem> sentiment = Corpus.sentiment(devDir);
-        double stanceT;
-        double sentimentT;
-        try (StanceAnalyzer analyzer = StanceAnalyzer.builder().modelDirectory(dir).build()) {
-            List<StanceAnalyzer.StanceQuery> q = new ArrayList<>();
-            for (StanceItem it : stance) {
-                q.add(new StanceAnalyzer.StanceQuery(it.text(), it.target(), it.mention()));
-            }
-            List<Prediction<Stance>> ps = analyzer.stances(q);
-            stanceT = fitTemperature(ps.stream().map(p -> logs(p.scores().values())).toList(),
-                    stance.stream().mapToInt(it -> it.stance().ordinal()).toArray());
-            List<Prediction<Sentiment>> pm = analyzer.sentiments(sentiment.stream().map(SentimentItem::text).toList());
-            sentimentT = fitTemperature(pm.stream().map(p -> logs(p.scores().values())).toList(),
-                    sentiment.stream().mapToInt(it -> it.sentiment().ordinal()).toArray());
-        }
+        return calibrate(dir, devDir, null, log);
+    }
+
+    /**
+     * As {@link #calibrate(Path, Path, PrintStream)}, but with {@code given} = {stance, sentiment}
+     * temperatures kept as they are instead of fitted on dev (for a model that was trained on the
+     * dev split, where a fit would be in sample); null fits them.
+     */
+    public static Map<String, Double> calibrate(Path dir, Path devDir, double[] given, PrintStream log)
+            throws IOException, ModelLoadException {
+        double[] t = given != null ? given : fitTemperatures(dir, devDir);
+        double stanceT = t[0];
+        double sentimentT = t[1];
         ModelConfig c = ModelBundle.fromDirectory(dir).config();
         ModelConfig tuned = c.withCalibration(stanceT, sentimentT, c.dev());
         ModelBundle.writeManifest(dir, tuned);
@@ -607,8 +604,27 @@ public final class Trainer {
         scores.put("stance.ece", Math.round(report.stance().ece() * 10000) / 10000.0);
         scores.put("sentiment.ece", Math.round(report.sentiment().ece() * 10000) / 10000.0);
         ModelBundle.writeManifest(dir, tuned.withCalibration(stanceT, sentimentT, scores));
-        log.printf("temperatures: stance %.2f, sentiment %.2f%n", stanceT, sentimentT);
+        log.printf("temperatures: stance %.2f, sentiment %.2f%s%n", stanceT, sentimentT, given != null ? " (given)" : "");
         return scores;
+    }
+
+    /** {stance, sentiment} temperatures of the bundle in {@code dir}, fitted on the dev set. */
+    private static double[] fitTemperatures(Path dir, Path devDir) throws IOException, ModelLoadException {
+        List<StanceItem> stance = Corpus.stance(devDir);
+        List<SentimentItem> sentiment = Corpus.sentiment(devDir);
+        try (StanceAnalyzer analyzer = StanceAnalyzer.builder().modelDirectory(dir).build()) {
+            List<StanceAnalyzer.StanceQuery> q = new ArrayList<>();
+            for (StanceItem it : stance) {
+                q.add(new StanceAnalyzer.StanceQuery(it.text(), it.target(), it.mention()));
+            }
+            List<Prediction<Stance>> ps = analyzer.stances(q);
+            List<Prediction<Sentiment>> pm = analyzer.sentiments(sentiment.stream().map(SentimentItem::text).toList());
+            return new double[] {
+                fitTemperature(ps.stream().map(p -> logs(p.scores().values())).toList(),
+                        stance.stream().mapToInt(it -> it.stance().ordinal()).toArray()),
+                fitTemperature(pm.stream().map(p -> logs(p.scores().values())).toList(),
+                        sentiment.stream().mapToInt(it -> it.sentiment().ordinal()).toArray())};
+        }
     }
 
     /** The figure models are compared by: the mean of stance and sentiment macro-F1 on dev (0 where absent). */

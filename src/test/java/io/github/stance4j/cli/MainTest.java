@@ -153,6 +153,14 @@ class MainTest {
     }
 
     @Test
+    void soup_badTemperatures() {
+        assertOneLineError(run("soup", "--out", "target/never", "models", "models", "--temperatures", "1.3"), 2,
+                "--temperatures takes two positive numbers, STANCE,SENTIMENT");
+        assertOneLineError(run("soup", "--out", "target/never", "models", "models", "--temperatures", "1.3,0"), 2,
+                "--temperatures takes two positive numbers, STANCE,SENTIMENT");
+    }
+
+    @Test
     void evaluate_noInput() {
         assertOneLineError(run("evaluate"), 2, "give --stance FILE, --sentiment FILE, --documents FILE, --suite or --fit-summary");
     }

@@ -64,6 +64,22 @@ class TrainerSmokeTest {
     }
 
     @Test
+    void soupWithGivenTemperatures_keepsThem_andScoresDev(@TempDir Path dir) throws Exception {
+        new Trainer(tiny(dir.resolve("a")), new PrintStream(new ByteArrayOutputStream(), true)).train();
+        Path best = dir.resolve("a").resolve("best");
+        Path soup = dir.resolve("soup");
+        ModelSoup.mix(List.of(best, best), soup);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Map<String, Double> scores = Trainer.calibrate(soup, Path.of("training-data", "dev"), new double[] {1.3, 1.55},
+                new PrintStream(log, true));
+        ModelBundle b = ModelBundle.fromDirectory(soup);
+        assertEquals(1.3, b.config().stanceTemperature());
+        assertEquals(1.55, b.config().sentimentTemperature());
+        assertEquals(scores, b.config().dev());
+        assertTrue(log.toString().contains("temperatures: stance 1.30, sentiment 1.55 (given)"), log.toString());
+    }
+
+    @Test
     void baseFolder_startsFromThatModel_headsIncluded(@TempDir Path dir) throws Exception {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
         new Trainer(tiny(dir.resolve("a")), quiet).train();
