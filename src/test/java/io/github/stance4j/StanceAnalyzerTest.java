@@ -50,8 +50,8 @@ class StanceAnalyzerTest {
 
     /**
      * The guideline's labels for the seed's explicit mentions. The shipped model (12 layers,
-     * chosen on real text, session 12) gets 9 of 10: it reads [10] "the dialogue about NATO's role
-     * ... has taken on new urgency" as SUPPORTIVE (0.89). Session 5's model missed [1], [10] and
+     * chosen on real text, session 13) gets 9 of 10: it reads [10] "the dialogue about NATO's role
+     * ... has taken on new urgency" as SUPPORTIVE (0.86). Session 5's model missed [1], [10] and
      * [11]; session 3's, fitted to the project's own writing, got all 10 but scored 0.595 stance
      * macro-F1 on real text against this one's 0.79. Any other miss fails this test.
      */
