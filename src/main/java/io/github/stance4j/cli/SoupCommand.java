@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code soup}: average the weights of several trained models, then calibrate (or take given temperatures) and score the mean on dev. */
 @Command(name = "soup", mixinStandardHelpOptions = true,
-        description = "Average the weights of trained models of one design (a model soup), calibrate it and score it on dev.")
+        description = "Average the weights of trained models of one design (a model soup), calibrate it (or keep --temperatures)"
+                + " and score it on dev.")
 final class SoupCommand implements Callable<Integer> {
     @Parameters(arity = "2..*", paramLabel = "MODEL_DIR", description = "Model folders (model.json, weights.bin, vocab.txt).")
     List<Path> models;
@@ -26,8 +27,9 @@ final class SoupCommand implements Callable<Integer> {
     @Option(names = "--dev", defaultValue = "training-data/real/dev", description = "Dev folder (default: training-data/real/dev).")
     Path dev;
 
-    @Option(names = "--temperatures", split = ",", paramLabel = "STANCE,SENTIMENT",
-            description = "Keep these temperatures instead of fitting them on dev (for models trained on the dev split).")
+    @Option(names = "--temperatures", split = ",", paramLabel = "STANCE,SENTIMENT", hideParamSyntax = true,
+            description = "Keep these temperatures instead of fitting them on dev (for models trained on the dev split;"
+                    + " the dev scores printed are then in sample).")
     double[] temperatures;
 
     @Override
@@ -40,10 +42,8 @@ final class SoupCommand implements Callable<Integer> {
         if (!Files.isDirectory(dev)) {
             throw new CliException("dev folder not found: " + dev, 2);
         }
-        if (temperatures != null && (temperatures.length != 2 || !(temperatures[0] > 0) || !(temperatures[1] > 0))) {
-            throw new CliException("--temperatures takes two positive numbers, STANCE,SENTIMENT", 2);
-        }
         try {
+            Trainer.checkTemperatures(temperatures);
             ModelSoup.mix(models, out);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), 2);

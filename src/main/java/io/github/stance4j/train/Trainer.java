@@ -593,6 +593,7 @@ public final class Trainer {
      */
     public static Map<String, Double> calibrate(Path dir, Path devDir, double[] given, PrintStream log)
             throws IOException, ModelLoadException {
+        checkTemperatures(given);
         double[] t = given != null ? given : fitTemperatures(dir, devDir);
         double stanceT = t[0];
         double sentimentT = t[1];
@@ -606,6 +607,14 @@ public final class Trainer {
         ModelBundle.writeManifest(dir, tuned.withCalibration(stanceT, sentimentT, scores));
         log.printf("temperatures: stance %.2f, sentiment %.2f%s%n", stanceT, sentimentT, given != null ? " (given)" : "");
         return scores;
+    }
+
+    /** Throws unless {@code given} is null or two finite positive temperatures, {stance, sentiment}. */
+    public static void checkTemperatures(double[] given) {
+        if (given != null && (given.length != 2 || !(Double.isFinite(given[0]) && given[0] > 0)
+                || !(Double.isFinite(given[1]) && given[1] > 0))) {
+            throw new IllegalArgumentException("temperatures: give two positive numbers, STANCE,SENTIMENT");
+        }
     }
 
     /** {stance, sentiment} temperatures of the bundle in {@code dir}, fitted on the dev set. */

@@ -154,10 +154,11 @@ class MainTest {
 
     @Test
     void soup_badTemperatures() {
-        assertOneLineError(run("soup", "--out", "target/never", "models", "models", "--temperatures", "1.3"), 2,
-                "--temperatures takes two positive numbers, STANCE,SENTIMENT");
-        assertOneLineError(run("soup", "--out", "target/never", "models", "models", "--temperatures", "1.3,0"), 2,
-                "--temperatures takes two positive numbers, STANCE,SENTIMENT");
+        for (String bad : new String[] {"1.3", "1.3,0", "1.3,1.55,2", "Infinity,1", "-1,1"}) {
+            assertOneLineError(run("soup", "--out", "target/never", "models", "models", "--temperatures", bad), 2,
+                    "temperatures: give two positive numbers, STANCE,SENTIMENT");
+        }
+        assertFalse(Files.exists(Path.of("target/never")), "nothing is written before the temperatures are checked");
     }
 
     @Test
